@@ -1,0 +1,1 @@
+"""Graph: Document records → one networkx graph; queries, aggregates and the audit."""

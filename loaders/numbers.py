@@ -1,0 +1,38 @@
+"""French amounts and percentages as exact `Decimal` values."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Thousands are grouped by a space, a no-break space or a narrow no-break space.
+_GROUP = "[ \u00a0\u202f]"
+_MAGNITUDE = rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(?:,\d+)?"
+_SIGNED = re.compile(rf"(?P<sign>[-\u2013\u2212]?)(?P<magnitude>{_MAGNITUDE})")
+_PARENTHESIZED = re.compile(rf"\((?P<magnitude>{_MAGNITUDE})\)")
+_GROUPING = re.compile(_GROUP)
+
+AMOUNT_EXAMPLE = "3 794,8"
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a French number (`1 234,5`, `(1,5)`, `-2,7`, `–0,3`), or None.
+
+    Negative values are written `(x)`, `-x`, `–x` (en dash) or `−x` (minus sign).
+    """
+    cleaned = text.strip()
+    match = _PARENTHESIZED.fullmatch(cleaned)
+    negative = match is not None
+    if match is None:
+        match = _SIGNED.fullmatch(cleaned)
+        negative = match is not None and match.group("sign") != ""
+    if match is None:
+        return None
+    digits = _GROUPING.sub("", match.group("magnitude")).replace(",", ".")
+    value = Decimal(digits)
+    return -value if negative else value
+
+
+def looks_numeric(text: str) -> bool:
+    """True when a cell holds a number, however malformed the rest of the row is."""
+    return parse_number(text) is not None

@@ -1,0 +1,122 @@
+"""Section 4: groups, units and their bullets, sectors' objectives and modes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from loaders.errors import StructureError
+from loaders.lines import Line, strip_markup
+from loaders.records import GroupKind, Item, OrgGroup, OrgUnit, Text
+from loaders.tables import fold
+
+_BULLET = re.compile(r"(?P<indent>\s*)[-–•]\s+(?P<text>.+)")
+_OBJECTIVES = "objectifs"
+_MODES = "modes d'intervention"
+_KINDS = (
+    ("haute direction", GroupKind.EXECUTIVE),
+    ("secteur", GroupKind.SECTOR),
+    ("secretariat", GroupKind.SECRETARIAT),
+    ("direction generale", GroupKind.GENERAL_DIRECTORATE),
+)
+
+
+@dataclass
+class _ItemDraft:
+    line: Line
+    text: str
+    subs: list[Item] = field(default_factory=list)
+
+    def freeze(self) -> Item:
+        return Item(self.text, tuple(self.subs), self.line.provenance)
+
+
+@dataclass
+class _GroupDraft:
+    line: Line
+    intro: list[Text] = field(default_factory=list)
+    units: list[tuple[Line, list[_ItemDraft]]] = field(default_factory=list)
+    objectives: list[_ItemDraft] = field(default_factory=list)
+    modes: list[_ItemDraft] = field(default_factory=list)
+    current: list[_ItemDraft] | None = None
+
+    def freeze(self) -> OrgGroup:
+        name = self.line.clean
+        units = tuple(
+            OrgUnit(title.clean, _frozen(items), title.provenance) for title, items in self.units
+        )
+        return OrgGroup(
+            name,
+            group_kind(name),
+            tuple(self.intro),
+            units,
+            _frozen(self.objectives),
+            _frozen(self.modes),
+            self.line.provenance,
+        )
+
+
+def _frozen(items: Sequence[_ItemDraft]) -> tuple[Item, ...]:
+    return tuple(item.freeze() for item in items)
+
+
+def group_kind(name: str) -> GroupKind:
+    folded = fold(name)
+    return next((kind for prefix, kind in _KINDS if folded.startswith(prefix)), GroupKind.OTHER)
+
+
+def is_group_heading(line: Line) -> bool:
+    text = line.clean
+    return text == text.upper() and any(c.isalpha() for c in text) and not _BULLET.fullmatch(text)
+
+
+def parse_organization(heading: Line, lines: Sequence[Line]) -> tuple[OrgGroup, ...]:
+    groups: list[_GroupDraft] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if is_group_heading(line):
+            groups.append(_GroupDraft(line))
+        elif not groups:
+            raise line.error(StructureError, "expected a group heading (e.g. HAUTE DIRECTION)")
+        else:
+            _add_line(groups[-1], line, following)
+    if not groups:
+        raise heading.error(StructureError, "section 4 has no group")
+    return tuple(group.freeze() for group in groups)
+
+
+def _add_line(group: _GroupDraft, line: Line, following: Line | None) -> None:
+    bullet = _BULLET.fullmatch(line.text.replace("\t", " ").rstrip())
+    folded = fold(line.clean)
+    if bullet:
+        _add_bullet(group, line, bullet)
+    elif folded.startswith(_OBJECTIVES):
+        group.current = group.objectives
+    elif folded.startswith(_MODES):
+        group.current = group.modes
+    elif _is_unit_title(line, following):
+        items: list[_ItemDraft] = []
+        group.units.append((line, items))
+        group.current = items
+    else:
+        group.intro.append(Text(line.clean, line.provenance))
+        group.current = None
+
+
+def _is_unit_title(line: Line, following: Line | None) -> bool:
+    text = line.clean
+    opens_list = following is not None and _BULLET.fullmatch(following.text) is not None
+    return opens_list and not text.endswith((".", ":")) and len(text) < 200
+
+
+def _add_bullet(group: _GroupDraft, line: Line, bullet: re.Match[str]) -> None:
+    if group.current is None:
+        raise line.error(StructureError, "bullet outside any unit, objectives or modes list")
+    text = strip_markup(bullet.group("text")).strip()
+    if not bullet.group("indent"):
+        group.current.append(_ItemDraft(line, text))
+    elif not group.current:
+        raise line.error(StructureError, "sub-item ( - ) with no item above it")
+    else:
+        group.current[-1].subs.append(Item(text, (), line.provenance))

@@ -1,0 +1,1 @@
+"""Schema: the Strawberry GraphQL types over the graph, with thin resolvers."""

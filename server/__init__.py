@@ -1,0 +1,1 @@
+"""The service around the graph: the command line and the Starlette app."""
