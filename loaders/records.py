@@ -28,6 +28,10 @@ class Measure(StrEnum):
     VARIATION = "variation"
     PERCENT_CHANGE = "percent_change"
     SHARE = "share"
+    # The `Crédits permanents` and `Crédits à voter` rows hold credits; the
+    # graph keys them apart from the portfolio's total credits.
+    PERMANENT_CREDITS = "permanent_credits"
+    CREDITS_TO_VOTE = "credits_to_vote"
 
 
 class GroupKind(StrEnum):

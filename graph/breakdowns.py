@@ -1,0 +1,131 @@
+"""Shares and breakdowns of a portfolio's budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from graph.aggregates import Amount, amount, percent, round_percent
+from graph.kinds import Kind, Rel, kind_of
+from graph.nodes import Graph
+from graph.queries import categories, children, nodes_of_kind, parents, program_of, programs
+from loaders.records import Measure, Unit
+
+
+class Dimension(StrEnum):
+    """What a breakdown groups the budget by."""
+
+    PROGRAM = "program"
+    ELEMENT = "element"
+    ORGANIZATION = "organization"
+    SUPERCATEGORY = "supercategory"
+    INVESTMENT_CATEGORY = "investment_category"
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A node's part of a whole, as an exact and a rounded (half-up, 0.1) percentage."""
+
+    of: str
+    percent: Decimal
+    exact: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    node: str
+    label: str
+    amount: Amount
+    share: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    dimension: Dimension
+    measure: Measure
+    year: str
+    rows: list[BreakdownRow]
+    total: Amount
+
+
+def parent_of(graph: Graph, node: str) -> str:
+    """The whole a node's share is of: an element's program, else its portfolio."""
+    if kind_of(node) is Kind.ELEMENT:
+        return program_of(graph, node)
+    return str(graph.nodes[node]["portfolio"])
+
+
+def share(
+    graph: Graph,
+    node: str,
+    year: str,
+    of: str | None = None,
+    measure: Measure = Measure.EXPENDITURE,
+) -> Share | None:
+    """`node`'s part of `of` (default: its parent) for `measure` in `year`."""
+    whole_node = of or parent_of(graph, node)
+    part = amount(graph, node, _measure_of(node, measure), year)
+    whole = amount(graph, whole_node, _measure_of(node, measure), year)
+    if part is None or whole is None or whole.value == 0:
+        return None
+    exact = percent(part.value, whole.value)
+    return Share(whole_node, round_percent(exact), exact)
+
+
+def _measure_of(node: str, measure: Measure) -> Measure:
+    return Measure.INVESTMENT if kind_of(node) is Kind.INVESTMENT_CATEGORY else measure
+
+
+def members(graph: Graph, portfolio: str, year: str, by: Dimension) -> list[str]:
+    found = programs(graph, portfolio, year)
+    if by is Dimension.ELEMENT:
+        return [e for p in found for e in children(graph, p, Rel.HAS_ELEMENT)]
+    if by is Dimension.ORGANIZATION:
+        return [o for o in children(graph, portfolio, Rel.HAS_ORGANIZATION)]
+    if by is Dimension.SUPERCATEGORY:
+        return categories(graph, portfolio, year, Rel.HAS_SUPERCATEGORY)
+    if by is Dimension.INVESTMENT_CATEGORY:
+        return categories(graph, portfolio, year, Rel.HAS_INVESTMENT_CATEGORY)
+    return found
+
+
+def breakdown(
+    graph: Graph,
+    portfolio: str,
+    year: str,
+    by: Dimension,
+    measure: Measure = Measure.EXPENDITURE,
+) -> Breakdown | None:
+    """The portfolio's `measure` for `year` split by `by`, largest first, with the total."""
+    if by is Dimension.INVESTMENT_CATEGORY:
+        measure = Measure.INVESTMENT
+    found = [(n, amount(graph, n, measure, year)) for n in members(graph, portfolio, year, by)]
+    known = [(n, a) for n, a in found if a is not None]
+    if not known or len(known) != len(found):
+        return None
+    total_value = sum((a.value for _, a in known), Decimal(0))
+    total = Amount(
+        total_value,
+        known[0][1].unit,
+        f"sum of the {len(known)} rows",
+        tuple(s for _, a in known for s in a.sources),
+    )
+    rows = [
+        BreakdownRow(
+            n,
+            graph.nodes[n]["name"],
+            a,
+            round_percent(percent(a.value, total_value)) if total_value else None,
+        )
+        for n, a in known
+    ]
+    rows.sort(key=lambda r: (-r.amount.value, r.label))
+    return Breakdown(by, measure, year, rows, total)
+
+
+def all_documents(graph: Graph) -> list[str]:
+    return nodes_of_kind(graph, Kind.DOCUMENT)
+
+
+__all__ = ["Unit", "parents"]

@@ -1,0 +1,59 @@
+"""Building the graph: one `networkx.MultiDiGraph` from any number of documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph.build_budget import add_budget
+from graph.build_org import add_organization
+from graph.kinds import Kind, Rel, node_id, slug
+from graph.nodes import Graph, add_edge, add_node
+from graph.serves import add_serves
+from loaders.records import Document
+
+
+def build_graph(documents: Iterable[Document]) -> Graph:
+    """The knowledge graph of `documents` (several portfolios and years may mix)."""
+    graph = Graph(cache={}, documents=[])
+    for document in sorted(documents, key=lambda d: (d.year, d.source)):
+        doc = add_document_node(graph, document)
+        scope = add_budget(graph, document, doc)
+        add_organization(graph, scope)
+        add_serves(graph, scope)
+    link_years(graph)
+    return graph
+
+
+def add_document_node(graph: Graph, document: Document) -> str:
+    doc = node_id(Kind.DOCUMENT, slug(Path(document.source).name))
+    if doc in graph:
+        raise ValueError(f"{document.source}: a document of that name is already in the graph")
+    graph.graph["documents"].append(doc)
+    return add_node(
+        graph,
+        doc,
+        Kind.DOCUMENT,
+        Path(document.source).name,
+        document.provenance,
+        None,
+        path=document.source,
+        year=document.year,
+        previous_year=document.previous_year,
+        portfolio_name=document.portfolio,
+        lines=document.provenance.line_end,
+    )
+
+
+def link_years(graph: Graph) -> None:
+    """Link each program and element to the same one in the next fiscal year."""
+    by_identity: dict[tuple[str, str], dict[str, str]] = {}
+    for node, attrs in graph.nodes(data=True):
+        if attrs["kind"] in (Kind.PROGRAM, Kind.ELEMENT):
+            identity = (attrs["portfolio"], attrs["identity"])
+            by_identity.setdefault(identity, {})[attrs["year"]] = node
+    for years in by_identity.values():
+        ordered = sorted(years)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if int(later[:4]) == int(earlier[:4]) + 1:
+                add_edge(graph, years[earlier], years[later], Rel.CONTINUED_BY)

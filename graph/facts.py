@@ -1,0 +1,51 @@
+"""What a node knows about its figures: leaf inputs, and totals the document states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from loaders.records import Figure, Measure, Provenance
+
+Key = tuple[Measure, str]
+"""An input figure's key on its node: what it measures and for which fiscal year."""
+
+
+class Table(StrEnum):
+    """Where in the document a stated figure was read."""
+
+    CREDITS = "portfolio credits table"
+    SUPERCATEGORIES = "supercategories table"
+    ELEMENTS = "elements table"
+    COMPARISON = "comparison table"
+    DEFINITIONS = "program definitions"
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure the document states but the graph computes: kept for the audit.
+
+    `about` is what the figure is a total or a change of: a `%` in the headcount
+    row is a change of the headcount, in the investment total row a change of
+    the investments.
+    """
+
+    figure: Figure
+    table: Table
+    about: Measure
+
+
+def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
+    found: dict[Key, Figure] = attrs.setdefault("inputs", {})
+    return found
+
+
+def stated(attrs: dict[str, Any]) -> list[Stated]:
+    found: list[Stated] = attrs.setdefault("stated", [])
+    return found
+
+
+def provenances(attrs: dict[str, Any]) -> list[Provenance]:
+    found: list[Provenance] = attrs.setdefault("provenance", [])
+    return found

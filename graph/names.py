@@ -1,0 +1,54 @@
+"""Matching names and words across case, accents, articles and inflection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLES = {"le", "la", "les", "l", "un", "une", "du", "de", "des", "d", "au", "aux"}
+_STOPWORDS = _ARTICLES | {
+    "et",
+    "en",
+    "a",
+    "ou",
+    "pour",
+    "par",
+    "sur",
+    "dans",
+    "avec",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "qui",
+    "que",
+    "se",
+    "ainsi",
+    "notamment",
+}
+STEM_LENGTH = 6
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text).replace("’", "'"))
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: `le *Secrétariat du Ministère*` and
+    `Secrétariat du ministère` both give `secretariat ministere`."""
+    return " ".join(w for w in words(name.replace("*", "")) if w not in _ARTICLES)
+
+
+def stems(text: str) -> set[str]:
+    """Content words cut to a common prefix: `touristique` and `tourisme` meet at `touris`."""
+    return {w[:STEM_LENGTH] for w in words(text) if len(w) > 3 and w not in _STOPWORDS}

@@ -1,0 +1,191 @@
+"""Reading the graph: lookups and relationship queries, as plain functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.kinds import Kind, Rel, kind_of
+from graph.names import fold, name_key
+from graph.nodes import Graph
+
+ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
+
+
+def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
+    """A node's attributes, or None for an unknown id."""
+    return graph.nodes[node] if node in graph else None
+
+
+def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
+    return sorted(n for n, k in graph.nodes(data="kind") if k == kind)
+
+
+def children(graph: Graph, node: str, rel: Rel) -> list[str]:
+    """Targets of `node`'s `rel` edges, in id order."""
+    return sorted(t for _, t, k in graph.out_edges(node, keys=True) if k == rel)
+
+
+def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
+    """Sources of the `rel` edges that end at `node`, in id order."""
+    return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == rel)
+
+
+def edge(graph: Graph, source: str, target: str, rel: Rel) -> dict[str, Any]:
+    data: dict[str, Any] = graph.edges[source, target, rel]
+    return data
+
+
+def portfolios(graph: Graph) -> list[str]:
+    return nodes_of_kind(graph, Kind.PORTFOLIO)
+
+
+def find_by_name(graph: Graph, kind: Kind, name: str) -> list[str]:
+    """Nodes of `kind` whose name matches `name` across case, accents and articles."""
+    key = name_key(name)
+    return [n for n in nodes_of_kind(graph, kind) if name_key(graph.nodes[n]["name"]) == key]
+
+
+def years(graph: Graph, portfolio: str) -> list[str]:
+    """Every fiscal year a portfolio's documents give figures for."""
+    return sorted(graph.nodes[portfolio].get("years", ()))
+
+
+def edition(graph: Graph, portfolio: str, year: str) -> str | None:
+    """Which document year speaks for `year`: its own, else the next year's comparison."""
+    editions = graph.nodes[portfolio].get("editions", {})
+    if year in editions:
+        return year
+    following = f"{int(year[:4]) + 1}-{int(year[:4]) + 2}" if year[:4].isdigit() else ""
+    return following if following in editions else None
+
+
+def edition_members(graph: Graph, node: str, year: str) -> list[str]:
+    """A portfolio's programs, or an organization's programs and elements, for `year`."""
+    portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node]["portfolio"]
+    chosen = edition(graph, portfolio, year)
+    rel = Rel.HAS_PROGRAM if kind_of(node) is Kind.PORTFOLIO else Rel.ADMINISTERS
+    return sorted(
+        t
+        for _, t, k, y in graph.out_edges(node, keys=True, data="year")
+        if k == rel and y == chosen
+    )
+
+
+def programs(graph: Graph, portfolio: str, year: str) -> list[str]:
+    return sorted(edition_members(graph, portfolio, year), key=lambda n: graph.nodes[n]["number"])
+
+
+def categories(graph: Graph, portfolio: str, year: str, rel: Rel) -> list[str]:
+    """Supercategories (or investment categories) that give figures for `year`."""
+    chosen = edition(graph, portfolio, year)
+    found = graph.out_edges(portfolio, keys=True, data="year")
+    return [t for _, t, k, y in found if k == rel and y == chosen]
+
+
+def linked_for_year(graph: Graph, node: str, year: str) -> str:
+    """The same program or element in the document of `year`, if that year was loaded."""
+    attrs = graph.nodes[node]
+    if attrs.get("year") in (None, year) or kind_of(node) not in (Kind.PROGRAM, Kind.ELEMENT):
+        return node
+    for other in nx.descendants(_continuity(graph), node) | nx.ancestors(_continuity(graph), node):
+        if graph.nodes[other]["year"] == year:
+            return str(other)
+    return node
+
+
+def _continuity(graph: Graph) -> Any:
+    view = graph.graph.get("continuity")
+    if view is None:
+        view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k == Rel.CONTINUED_BY)
+        graph.graph["continuity"] = view
+    return view
+
+
+def program_of(graph: Graph, element: str) -> str:
+    return parents(graph, element, Rel.HAS_ELEMENT)[0]
+
+
+def parent_unit(graph: Graph, node: str) -> str | None:
+    """The unit or group a unit is part of: a stated relation first, else the layout."""
+    edges = [
+        (t, d) for _, t, k, d in graph.out_edges(node, keys=True, data=True) if k == Rel.PART_OF
+    ]
+    edges.sort(key=lambda pair: (pair[1].get("method") != "stated", pair[0]))
+    return edges[0][0] if edges else None
+
+
+def units_of(graph: Graph, node: str) -> list[str]:
+    """Units directly part of a group or unit."""
+    return [n for n in parents(graph, node, Rel.PART_OF) if kind_of(n) is Kind.ORG_UNIT]
+
+
+def served(graph: Graph, node: str) -> list[tuple[str, dict[str, Any]]]:
+    """What a group, unit or organization serves, with each edge's basis."""
+    return [(t, d) for _, t, k, d in graph.out_edges(node, keys=True, data=True) if k == Rel.SERVES]
+
+
+def servers(graph: Graph, target: str, kinds: Sequence[Kind] = ORG_KINDS) -> list[str]:
+    """Who serves a program (directly or through its elements) or an element."""
+    targets = [target, *children(graph, target, Rel.HAS_ELEMENT)]
+    found = {s for t in targets for s in parents(graph, t, Rel.SERVES) if kind_of(s) in kinds}
+    return sorted(found, key=lambda n: (kind_of(n) != Kind.ORG_GROUP, graph.nodes[n]["name"]))
+
+
+def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
+    """Nodes whose name or text contains `text`, ignoring case and accents; names first."""
+    wanted = fold(text).strip()
+    allowed = set(kinds) if kinds else None
+    by_name, by_text = [], []
+    for node, data in graph.nodes(data=True):
+        if allowed is not None and data["kind"] not in allowed:
+            continue
+        if wanted in fold(data["name"]):
+            by_name.append(node)
+        elif any(wanted in fold(t) for t in _texts(data)):
+            by_text.append(node)
+    return sorted(by_name) + sorted(by_text)
+
+
+def _texts(data: dict[str, Any]) -> list[str]:
+    texts = [*data.get("mandate", ()), *data.get("intro", ())]
+    return texts + [data.get("definition", "")]
+
+
+@dataclass(frozen=True, slots=True)
+class Neighborhood:
+    nodes: list[str]
+    edges: list[tuple[str, str, Rel]]
+
+
+def neighborhood(
+    graph: Graph, node: str, depth: int, relations: Iterable[Rel] | None = None
+) -> Neighborhood:
+    """Nodes within `depth` edges of `node` (either direction) and the edges between them."""
+    allowed = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
+    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k in allowed)
+    reached = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), node, depth)
+    members = sorted(reached, key=lambda n: (reached[n], n))
+    inside = set(members)
+    edges = sorted((s, t, k) for s, t, k in view.edges(keys=True) if s in inside and t in inside)
+    return Neighborhood(members, edges)
+
+
+def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
+    """The shortest chain of typed edges linking two nodes (in any direction), or None."""
+    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k != Rel.SOURCE)
+    try:
+        path = nx.shortest_path(allowed.to_undirected(as_view=True), source, target)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return None
+    edges = [_edge_between(graph, a, b) for a, b in zip(path, path[1:], strict=False)]
+    return Neighborhood(list(path), edges)
+
+
+def _edge_between(graph: Graph, a: str, b: str) -> tuple[str, str, Rel]:
+    if graph.has_edge(a, b):
+        return a, b, Rel(next(k for k in graph[a][b] if k != Rel.SOURCE))
+    return b, a, Rel(next(k for k in graph[b][a] if k != Rel.SOURCE))
