@@ -16,7 +16,7 @@ from typing import TypeVar
 from graph.facts import inputs
 from graph.kinds import Kind, Rel, kind_of
 from graph.nodes import Graph
-from graph.queries import children, edition_members, linked_for_year
+from graph.queries import categories, children, edition_members, linked_for_year
 from loaders.records import Measure, Provenance, Unit
 
 T = TypeVar("T")
@@ -81,7 +81,16 @@ def _amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | No
         total = _sum(graph, parts, measure, year)
         if total is not None:
             return total
+    if measure is Measure.INVESTMENT and kind_of(node) is Kind.PORTFOLIO:
+        return _investment_categories(graph, node, year)
     return _read(graph, node, measure, year)
+
+
+def _investment_categories(graph: Graph, node: str, year: str) -> Amount | None:
+    """A portfolio's investments for a year its programs do not give (the previous
+    year): the sum of its investment categories, which the document does give."""
+    rows = categories(graph, node, year, Rel.HAS_INVESTMENT_CATEGORY)
+    return _sum(graph, rows, Measure.INVESTMENT, year) if rows else None
 
 
 def _parts(graph: Graph, node: str, year: str) -> list[str]:

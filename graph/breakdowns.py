@@ -49,11 +49,13 @@ class Breakdown:
     total: Amount
 
 
-def parent_of(graph: Graph, node: str) -> str:
-    """The whole a node's share is of: an element's program, else its portfolio."""
+def parent_of(graph: Graph, node: str) -> str | None:
+    """The whole a node's share is of: an element's program, else its portfolio
+    (None for a node in no portfolio, such as a portfolio)."""
     if kind_of(node) is Kind.ELEMENT:
         return program_of(graph, node)
-    return str(graph.nodes[node]["portfolio"])
+    portfolio = graph.nodes[node].get("portfolio")
+    return None if portfolio is None else str(portfolio)
 
 
 def share(
@@ -65,6 +67,8 @@ def share(
 ) -> Share | None:
     """`node`'s part of `of` (default: its parent) for `measure` in `year`."""
     whole_node = of or parent_of(graph, node)
+    if whole_node is None:
+        return None
     part = amount(graph, node, _measure_of(node, measure), year)
     whole = amount(graph, whole_node, _measure_of(node, measure), year)
     if part is None or whole is None or whole.value == 0:

@@ -38,6 +38,8 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
     attrs = graph.nodes[node]
     attrs.setdefault("years", set()).update({document.year, document.previous_year})
     attrs.setdefault("editions", {})[document.year] = doc
+    # Section 1's paragraphs and their rounded amounts, by edition: kept for the audit.
+    attrs.setdefault("highlights", {})[document.year] = document.highlights
     for year in (document.year, document.previous_year):
         add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, None, None)
     _add_portfolio_figures(graph, node, document)

@@ -91,18 +91,14 @@ def linked_for_year(graph: Graph, node: str, year: str) -> str:
     attrs = graph.nodes[node]
     if attrs.get("year") in (None, year) or kind_of(node) not in (Kind.PROGRAM, Kind.ELEMENT):
         return node
-    for other in nx.descendants(_continuity(graph), node) | nx.ancestors(_continuity(graph), node):
-        if graph.nodes[other]["year"] == year:
-            return str(other)
+    # Walk the continued_by chain both ways (a filtered view's BFS costs O(graph) a call).
+    for step in (children, parents):
+        linked = step(graph, node, Rel.CONTINUED_BY)
+        while linked:
+            if graph.nodes[linked[0]]["year"] == year:
+                return linked[0]
+            linked = step(graph, linked[0], Rel.CONTINUED_BY)
     return node
-
-
-def _continuity(graph: Graph) -> Any:
-    view = graph.graph.get("continuity")
-    if view is None:
-        view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k == Rel.CONTINUED_BY)
-        graph.graph["continuity"] = view
-    return view
 
 
 def program_of(graph: Graph, element: str) -> str:
@@ -133,6 +129,29 @@ def servers(graph: Graph, target: str, kinds: Sequence[Kind] = ORG_KINDS) -> lis
     targets = [target, *children(graph, target, Rel.HAS_ELEMENT)]
     found = {s for t in targets for s in parents(graph, t, Rel.SERVES) if kind_of(s) in kinds}
     return sorted(found, key=lambda n: (kind_of(n) != Kind.ORG_GROUP, graph.nodes[n]["name"]))
+
+
+def served_by(graph: Graph, target: str) -> list[tuple[str, dict[str, Any]]]:
+    """Who serves an element or program directly, with each edge's basis."""
+    return [
+        (s, d) for s, _, k, d in graph.in_edges(target, keys=True, data=True) if k == Rel.SERVES
+    ]
+
+
+def administrators(graph: Graph, node: str) -> list[str]:
+    """Organizations that administer a program (or one of its elements) or an element."""
+    targets = [node, *children(graph, node, Rel.HAS_ELEMENT)]
+    return sorted({s for t in targets for s in parents(graph, t, Rel.ADMINISTERS)})
+
+
+def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = None) -> list[str]:
+    """Nodes of `kind` a portfolio's documents hold (those of one document `year` if given)."""
+    return [
+        n
+        for n in nodes_of_kind(graph, kind)
+        if graph.nodes[n].get("portfolio") == portfolio
+        and (year is None or graph.nodes[n].get("year") == year)
+    ]
 
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:

@@ -3,28 +3,82 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
-from loaders.errors import StructureError
+from loaders.errors import CellError, StructureError
 from loaders.lines import Line
 from loaders.records import Measure, Unit
-from loaders.tables import THOUSANDS, Column, HeaderCell, header_cells
+from loaders.tables import THOUSANDS, Column, HeaderCell, header_cells, previous_year
+
+Table = Literal["credits", "supercategories", "elements", "comparison"]
+Key = tuple[Measure, str | None]
+_NAMES = {
+    Measure.EXPENDITURE: "Budget de dépenses",
+    Measure.AMORTIZATION: "Amortissement",
+    Measure.INVESTMENT: "Investissements",
+    Measure.CREDITS: "Crédits",
+    Measure.VARIATION: "Variation",
+    Measure.PERCENT_CHANGE: "%",
+}
 
 
-def read_columns(header: Sequence[Line], year: str, what: str) -> list[Column]:
-    """The columns of a table whose header rows are `header`.
+def required_columns(table: Table, year: str) -> tuple[Key, ...]:
+    """The columns FORMAT.md gives each table: (measure, year), None for a change."""
+    previous = previous_year(year)
+    expenditure, credits = Measure.EXPENDITURE, Measure.CREDITS
+    this_year = ((expenditure, year), (Measure.AMORTIZATION, year), (Measure.INVESTMENT, year))
+    compared = ((expenditure, year), (expenditure, previous))
+    return {
+        "credits": (*this_year, (credits, year), (credits, previous)),
+        "supercategories": (*compared, (Measure.PERCENT_CHANGE, None)),
+        "elements": (*this_year, (credits, year)),
+        "comparison": (*compared, (Measure.VARIATION, None), (Measure.PERCENT_CHANGE, None)),
+    }[table]
+
+
+def read_columns(
+    header: Sequence[Line], year: str, what: str, required: Sequence[Key]
+) -> list[Column]:
+    """The columns of a table whose header rows are `header`; each of `required` once.
 
     Two layouts exist. Either every column names its measure and the years head
     runs of columns (`2007-2008` over four columns, `2006-2007` over the last
     one, wherever the export put the year cell), or the years head their own
-    columns, beside a `Variation` and a `%` column.
+    columns, beside a `Variation` and a `%` column. A column whose header cells
+    name both its measure and its year (`Crédits 2006-2007`) stands on its own.
     """
     cells = [_with_table_unit(header, cell) for cell in header_cells(header)]
     if not cells:
         raise header[-1].error(StructureError, f"{what} table header names no column")
     per_measure = all(c.measure not in (None, Measure.VARIATION) for c in cells)
-    if per_measure:
-        return _columns_by_runs(header, cells, year, what)
-    return [_positional_column(header, cell, what) for cell in cells]
+    if per_measure and not all(len(c.years) == 1 for c in cells):
+        columns = _columns_by_runs(header, cells, year, what)
+    else:
+        columns = [_positional_column(header, cell, what) for cell in cells]
+    _check_columns(header, columns, required, what)
+    return columns
+
+
+def _check_columns(
+    header: Sequence[Line], columns: Sequence[Column], required: Sequence[Key], what: str
+) -> None:
+    seen: set[Key] = set()
+    for column in columns:
+        key = (column.measure, column.year)
+        if key in seen:
+            problem = f"is a second {_name(key)} column in the {what} table header"
+            raise header[0].error(CellError, problem, column.cell)
+        seen.add(key)
+    for key in required:
+        if key not in seen:
+            raise header[-1].error(
+                StructureError, f"the {what} table header has no {_name(key)} column"
+            )
+
+
+def _name(key: Key) -> str:
+    measure, year = key
+    return f'"{_NAMES.get(measure, measure.value)}{f" {year}" if year else ""}"'
 
 
 def _columns_by_runs(

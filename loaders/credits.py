@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from loaders.columns import read_columns
+from loaders.columns import read_columns, required_columns
 from loaders.errors import CellError, StructureError
 from loaders.lines import Line
 from loaders.records import (
@@ -68,7 +68,7 @@ def parse_credits_section(heading: Line, lines: Sequence[Line], year: str) -> Cr
 def parse_portfolio_credits(segment: Segment, year: str) -> PortfolioCredits:
     what = "portfolio credits"
     header, rows = split_header(segment.table, what, segment.heading)
-    columns = read_columns(header, year, what)
+    columns = read_columns(header, year, what, required_columns("credits", year))
     programs: list[Row] = []
     named: dict[str, Row] = {}
     for line in rows:
@@ -139,7 +139,7 @@ def _portfolio_credits(
 def parse_supercategories(segment: Segment, year: str) -> Supercategories:
     what = "supercategories"
     header, rows = split_header(segment.table, what, segment.heading)
-    columns = read_columns(header, year, what)
+    columns = read_columns(header, year, what, required_columns("supercategories", year))
     totals = [i for i, line in enumerate(rows) if fold(line.cells[0]) == "total"]
     if len(totals) != 2:
         where = rows[totals[-1]] if len(totals) > 2 else rows[-1]

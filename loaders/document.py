@@ -16,7 +16,7 @@ from loaders.programs import assemble_programs
 from loaders.prose import portfolio_mention
 from loaders.records import Document, Item, OrgGroup, Provenance, RelationStatement, Text
 from loaders.relations import relation_statements
-from loaders.tables import YEAR
+from loaders.tables import YEAR, previous_year
 
 _SECTION = re.compile(r"(?P<number>[1-4])\.\s+(?P<title>[^\t]+)")
 _TITLES = {
@@ -121,25 +121,17 @@ def _year(heading: Line) -> str:
 
 
 def _previous_year(credits: CreditsSection, year: str) -> str:
-    others: dict[str, Line | None] = {}
-    for figure in credits.credits.total.figures:
-        if figure.year not in (None, year):
-            others.setdefault(figure.year, None)
-    if len(others) != 1:
-        header = credits.credits.header
-        raise StructureError(
-            header.source,
-            header.line_start,
-            f"the credits table compares {year} with {sorted(others) or 'nothing'}",
-        )
-    previous = next(iter(others))
+    """The year the tables compare with: the fiscal year before, in every table."""
+    previous = previous_year(year)
     _check_years(credits, {year, previous})
     return previous
 
 
 def _check_years(credits: CreditsSection, years: set[str]) -> None:
-    rows = [*credits.supercategories.categories, credits.supercategories.total]
-    rows += [row for p in credits.programs for row in (*p.comparison, p.comparison_total)]
+    portfolio, supers = credits.credits, credits.supercategories
+    rows = [*portfolio.programs, portfolio.total, portfolio.permanent, portfolio.to_vote]
+    rows += [*supers.categories, supers.total, supers.headcount, *supers.investments]
+    rows += [row for p in credits.programs for row in (*p.elements, *p.comparison)]
     for row in rows:
         for figure in row.figures:
             if figure.year is not None and figure.year not in years:

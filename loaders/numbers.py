@@ -7,7 +7,7 @@ from decimal import Decimal
 
 # Thousands are grouped by a space, a no-break space or a narrow no-break space.
 _GROUP = "[ \u00a0\u202f]"
-_MAGNITUDE = rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(?:,\d+)?"
+_MAGNITUDE = rf"(?:[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+|[0-9]+)(?:,[0-9]+)?"
 _SIGNED = re.compile(rf"(?P<sign>[-\u2013\u2212]?)(?P<magnitude>{_MAGNITUDE})")
 _PARENTHESIZED = re.compile(rf"\((?P<magnitude>{_MAGNITUDE})\)")
 _GROUPING = re.compile(_GROUP)
@@ -31,6 +31,12 @@ def parse_number(text: str) -> Decimal | None:
     digits = _GROUPING.sub("", match.group("magnitude")).replace(",", ".")
     value = Decimal(digits)
     return -value if negative else value
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimals a parsed number was written with (`3 794,8` → 1, `969` → 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
 
 
 def looks_numeric(text: str) -> bool:

@@ -8,8 +8,8 @@ from decimal import Decimal
 from loaders.numbers import parse_number
 from loaders.records import Provenance, StatedValue, Unit
 
-_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?"
-_VALUE = re.compile(rf"(?<![\d,])(?P<number>{_NUMBER})\s*(?P<unit>\$|%)")
+_NUMBER = r"(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
+_VALUE = re.compile(rf"(?<![0-9,])(?P<number>{_NUMBER})\s*(?P<unit>\$|%)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«(*])")
 _PORTFOLIO = re.compile(r"portefeuille\s*«\s*(?P<name>[^»]+?)\s*»", re.IGNORECASE)
 

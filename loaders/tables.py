@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from loaders.errors import CellError, StructureError
 from loaders.lines import Line
-from loaders.numbers import AMOUNT_EXAMPLE, parse_number
+from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, parse_number
 from loaders.records import Figure, Measure, Row, Unit
 
-YEAR = re.compile(r"(\d{4})-(\d{4})")
+YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 THOUSANDS = re.compile(r"\(\s*000\s*\$\s*\)")
 _MEASURE_WORDS = (
     ("depense", Measure.EXPENDITURE),
@@ -63,6 +63,12 @@ def segments(lines: Sequence[Line]) -> list[Segment]:
         else:
             found.append(Segment(line, []))
     return found
+
+
+def previous_year(year: str) -> str:
+    """The fiscal year before `year` (`2007-2008` → `2006-2007`)."""
+    start = int(year[:4])
+    return f"{start - 1}-{start}"
 
 
 def fold(text: str) -> str:
@@ -118,22 +124,22 @@ def header_cells(header: Sequence[Line]) -> list[HeaderCell]:
 def _read_header_cell(
     line: Line, cell: int, text: str
 ) -> tuple[str | None, Measure | None, Unit | None]:
+    """A header cell names a year, a measure and a unit, or some of them (`2007-2008 (000 $)`)."""
     if not text:
         return None, None, None
-    if YEAR.fullmatch(text):
-        return text, None, None
     if text == "%":
         return None, None, Unit.PERCENT
     unit = Unit.THOUSANDS_OF_DOLLARS if THOUSANDS.search(text) else None
-    folded = fold(THOUSANDS.sub("", text))
+    years = [match.group(0) for match in YEAR.finditer(text)]
+    folded = fold(YEAR.sub("", THOUSANDS.sub("", text)))
     measure = next((m for word, m in _MEASURE_WORDS if word in folded), None)
-    if measure is None and (unit is None or folded.strip()):
+    if len(years) > 1 or (measure is None and folded.strip()):
         raise line.error(
             CellError,
             f'"{text}" is not a column header (expected a year, a column name or (000 $))',
             cell,
         )
-    return None, measure, unit
+    return (years[0] if years else None), measure, unit
 
 
 def row_label(line: Line) -> str:
@@ -176,8 +182,10 @@ def _reject_extra_cells(line: Line, cells: Sequence[str], width: int) -> None:
 
 
 def _figure(line: Line, column: Column, text: str) -> Figure:
+    """A cell's figure; amounts and percentages have one decimal, headcounts none."""
     value = parse_number(text)
-    if value is None or (column.unit is Unit.PERSONS and value != value.to_integral_value()):
+    places = 0 if column.unit is Unit.PERSONS else 1
+    if value is None or decimal_places(value) != places:
         raise line.error(
             CellError,
             f'"{text}" is not {_kind(column)} (expected {_expected(column)})',

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loaders.columns import read_columns
+from loaders.columns import Table, read_columns, required_columns
 from loaders.errors import StructureError
 from loaders.lines import Line
 from loaders.records import Row, Text
@@ -59,20 +59,18 @@ def _last(segment: Segment) -> Line:
 
 
 def _program(number: int, name: str, head: Segment, compared: Segment, year: str) -> ProgramTables:
-    elements, total = _table(head, _ELEMENT, number, year, f"program {number} elements")
-    comparison, comparison_total = _table(
-        compared, _COMPARED_ELEMENT, number, year, f"program {number} comparison"
-    )
+    elements, total = _table(head, "elements", number, year)
+    comparison, comparison_total = _table(compared, "comparison", number, year)
     _check_same_elements(elements, comparison, compared)
     heading = Text(name, head.heading.provenance)
     return ProgramTables(number, heading, elements, total, comparison, comparison_total)
 
 
-def _table(
-    segment: Segment, pattern: re.Pattern[str], number: int, year: str, what: str
-) -> tuple[tuple[Row, ...], Row]:
+def _table(segment: Segment, table: Table, number: int, year: str) -> tuple[tuple[Row, ...], Row]:
+    what = f"program {number} {table}"
+    pattern = _ELEMENT if table == "elements" else _COMPARED_ELEMENT
     header, lines = split_header(segment.table, what, segment.heading)
-    columns = read_columns(header, year, what)
+    columns = read_columns(header, year, what, required_columns(table, year))
     rows: list[Row] = []
     for line in lines:
         label = line.cells[0]
@@ -103,8 +101,15 @@ def _check_number(line: Line, found: int, expected: int, what: str) -> None:
 
 def _check_same_elements(elements: Sequence[Row], comparison: Sequence[Row], seg: Segment) -> None:
     numbers = [row.number for row in elements]
-    if len(set(numbers)) != len(numbers):
-        raise seg.heading.error(StructureError, f"element numbers repeat: {numbers}")
+    for index, row in enumerate(elements):
+        if row.number in numbers[:index]:
+            where = row.provenance
+            raise StructureError(
+                where.source,
+                where.line_start,
+                f"element {row.number} appears a second time in the elements table",
+                text=where.text,
+            )
     compared = [row.number for row in comparison]
     if compared != numbers:
         raise _last(seg).error(

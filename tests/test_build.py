@@ -1,0 +1,161 @@
+"""Building the graph: node counts, stable ids, several documents, several years."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench.generate import shift_years
+from graph.build import build_graph
+from graph.kinds import Kind, Rel
+from graph.nodes import Graph
+from graph.queries import children, find_by_name, nodes_of_kind, portfolios
+from loaders import Document, read_document
+from tests.samples import (
+    COUNCIL,
+    MINISTRY,
+    PORTFOLIO,
+    REAL,
+    TOURISME_PORTFOLIO,
+    element,
+    program,
+    unit,
+)
+
+# Counted by hand in data/micc-2007-2008.txt:
+# - 21 units: 12 titled in section 4, and 9 named only in prose (the three
+#   centres and the five modules of the public-affairs directorate, the
+#   Service de la dotation... inside human resources);
+# - objectives: 6 + 2 sub-items (immigration sector), 4 (integration sector);
+# - intervention modes: 8 (immigration sector), 7 + 3 sub-items (integration);
+# - roles: sous-ministre, ministre, chef de service à l'information;
+# - the ministry and the Conseil des relations interculturelles.
+REAL_KINDS = {
+    Kind.PORTFOLIO: 1,
+    Kind.ORGANIZATION: 2,
+    Kind.FISCAL_YEAR: 2,
+    Kind.PROGRAM: 2,
+    Kind.ELEMENT: 5,
+    Kind.SUPERCATEGORY: 3,
+    Kind.INVESTMENT_CATEGORY: 2,
+    Kind.ORG_GROUP: 3,
+    Kind.ORG_UNIT: 21,
+    Kind.ROLE: 3,
+    Kind.OBJECTIVE: 12,
+    Kind.INTERVENTION_MODE: 18,
+    Kind.DOCUMENT: 1,
+}
+
+# part_of: 3 groups → ministry, 21 units → their parent; serves: the 3 groups
+# (4 edges), the 21 units under HAUTE DIRECTION, the council; source: every node
+# but the document and the 2 fiscal years.
+REAL_RELATIONS = {
+    Rel.HAS_PROGRAM: 2,
+    Rel.HAS_ELEMENT: 5,
+    Rel.IN_YEAR: 7,
+    Rel.HAS_ORGANIZATION: 2,
+    Rel.ADMINISTERS: 2,
+    Rel.HAS_SUPERCATEGORY: 3,
+    Rel.HAS_INVESTMENT_CATEGORY: 2,
+    Rel.PART_OF: 24,
+    Rel.SUPERVISES: 1,
+    Rel.REPORTS_TO: 4,
+    Rel.ADVISES: 1,
+    Rel.HAS_ROLE: 3,
+    Rel.HAS_OBJECTIVE: 10,
+    Rel.HAS_MODE: 15,
+    Rel.HAS_SUB_ITEM: 5,
+    Rel.SERVES: 26,
+    Rel.SOURCE: 72,
+}
+
+
+def test_build_graph_counts_nodes_per_kind(real_graph: Graph) -> None:
+    assert Counter(kind for _, kind in real_graph.nodes(data="kind")) == REAL_KINDS
+
+
+def test_build_graph_counts_edges_per_relation(real_graph: Graph) -> None:
+    assert Counter(key for *_, key in real_graph.edges(keys=True)) == REAL_RELATIONS
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        PORTFOLIO,
+        "program:immigration-et-communautes-culturelles/2007-2008/1",
+        "element:immigration-et-communautes-culturelles/2007-2008/1.2",
+        MINISTRY,
+        COUNCIL,
+        "fiscal_year:2006-2007",
+        "org_group:immigration-et-communautes-culturelles/2007-2008/haute-direction",
+        "org_unit:immigration-et-communautes-culturelles/2007-2008/secretariat-ministere",
+        "supercategory:immigration-et-communautes-culturelles/2007-2008/remuneration",
+        "role:immigration-et-communautes-culturelles/2007-2008/sous-ministre",
+        "document:micc-2007-2008-txt",
+    ],
+)
+def test_node_ids_are_readable(real_graph: Graph, node: str) -> None:
+    assert node in real_graph
+
+
+def test_node_ids_are_the_same_in_two_builds(real_graph: Graph) -> None:
+    again = build_graph([read_document(REAL)])
+    assert sorted(again.nodes) == sorted(real_graph.nodes)
+    assert sorted(again.edges(keys=True)) == sorted(real_graph.edges(keys=True))
+
+
+def test_units_named_only_in_prose_become_nodes(real_graph: Graph) -> None:
+    for slug in (
+        "centre-appels",
+        "module-web",
+        "module-services-a-clientele",
+        "service-dotation-remuneration-et-relations-professionnelles",
+    ):
+        assert unit(slug) in real_graph
+
+
+def test_find_by_name_matches_across_case_and_articles(real_graph: Graph) -> None:
+    found = find_by_name(real_graph, Kind.ORG_UNIT, "le *Secrétariat du Ministère*")
+    assert found == [unit("secretariat-ministere")]
+
+
+def test_build_graph_keeps_figures_with_their_provenance(real_graph: Graph) -> None:
+    figure = real_graph.nodes[element("1.2")]["inputs"][("expenditure", "2006-2007")]
+    assert figure.provenance.source == str(REAL)
+    assert figure.provenance.line_start == 77
+    assert figure.raw == "45 800,0"
+
+
+def test_build_graph_puts_two_documents_in_two_portfolios(two_portfolios_graph: Graph) -> None:
+    assert portfolios(two_portfolios_graph) == [PORTFOLIO, TOURISME_PORTFOLIO]
+    assert len(nodes_of_kind(two_portfolios_graph, Kind.DOCUMENT)) == 2
+    assert len(nodes_of_kind(two_portfolios_graph, Kind.PROGRAM)) == 4
+
+
+def test_build_graph_rejects_the_same_document_twice(micc: Document) -> None:
+    with pytest.raises(ValueError, match="micc-2007-2008.txt"):
+        build_graph([micc, micc])
+
+
+def test_build_graph_links_a_program_to_the_next_year(micc: Document, tmp_path: Path) -> None:
+    later = tmp_path / "micc-2008-2009.txt"
+    later.write_text(shift_years(REAL.read_text(encoding="utf-8"), 1), encoding="utf-8")
+    graph = build_graph([read_document(later), micc])
+    assert portfolios(graph) == [PORTFOLIO]
+    following = "program:immigration-et-communautes-culturelles/2008-2009/1"
+    assert children(graph, program(1), Rel.CONTINUED_BY) == [following]
+    assert children(graph, element("1.4"), Rel.CONTINUED_BY) == [
+        "element:immigration-et-communautes-culturelles/2008-2009/1.4"
+    ]
+
+
+def test_bench_documents_build_distinct_portfolios(tmp_path: Path) -> None:
+    from bench.generate import write_documents
+
+    paths = write_documents(3, tmp_path)
+    graph = build_graph(read_document(path) for path in paths)
+    assert portfolios(graph) == [
+        f"portfolio:tourisme-et-patrimoine-000{index}" for index in range(3)
+    ]

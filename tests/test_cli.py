@@ -1,0 +1,95 @@
+"""`budget-kg check`: a summary per document, `file:line: problem` on stderr for a broken one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from server.cli import main
+from tests.documents import MICC, ROOT, SYNTHETIC, with_line
+
+MICC_SUMMARY = (
+    "« Immigration et Communautés culturelles » 2007-2008 (compared with 2006-2007): "
+    "2 programs, 5 elements, 12 units, 10 objectives, 15 intervention modes, "
+    "11 relation statements"
+)
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "micc.txt"
+    text = MICC.read_text(encoding="utf-8")
+    path.write_text(with_line(text, 65, "1. Immigration\t3 79A,8\t0,0\t0,0\t3 794,8"), "utf-8")
+    return path
+
+
+def test_check_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(MICC)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{MICC}: {MICC_SUMMARY}\n"
+    assert err == ""
+
+
+def test_check_several_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(MICC), str(SYNTHETIC)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith(f"{SYNTHETIC}: « Tourisme et Patrimoine » 2008-2009")
+
+
+def test_check_defaults_to_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.endswith(f"micc-2007-2008.txt: {MICC_SUMMARY}\n")
+
+
+def test_check_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = broken_copy(tmp_path)
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f'{path}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'
+
+
+def test_check_goes_on_after_a_broken_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = broken_copy(tmp_path)
+    assert main(["check", str(path), str(MICC)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{MICC}: {MICC_SUMMARY}\n"
+    assert err.startswith(f"{path}:65: ")
+
+
+def test_check_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "absent.txt"
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"{path}: cannot be read (")
+
+
+def test_check_not_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"1. FAITS SAILLANTS\n\xff\xfe\n")
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().err == f"{path}:2: is not UTF-8 text (invalid start byte)\n"
+
+
+def test_check_needs_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([])
+    assert exited.value.code == 2
+    assert "budget-kg" in capsys.readouterr().err
+
+
+def test_check_as_a_process(tmp_path: Path) -> None:
+    path = broken_copy(tmp_path)
+    command = [sys.executable, "-m", "server.cli", "check", str(MICC), str(path)]
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        command, cwd=ROOT, env=environment, capture_output=True, encoding="utf-8", check=False
+    )
+    assert done.returncode == 1
+    assert done.stdout == f"{MICC}: {MICC_SUMMARY}\n"
+    assert done.stderr == f'{path}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'

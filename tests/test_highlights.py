@@ -1,0 +1,157 @@
+"""Section 1, FAITS SAILLANTS: the values stated in prose, with their phrases."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from loaders import Document
+from loaders.highlights import parse_highlights
+from loaders.lines import split_lines
+from loaders.records import Unit
+
+
+def test_highlights_paragraphs_and_their_programs(micc: Document) -> None:
+    paragraphs = [(p.provenance.line_start, p.program) for p in micc.highlights]
+    assert paragraphs == [
+        (7, None),
+        (9, None),
+        (11, None),
+        (13, None),
+        (15, None),
+        (19, 1),
+        (21, 1),
+        (25, 2),
+        (27, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "unit", "raw", "phrase"),
+    [
+        (
+            7,
+            Decimal("111300000"),
+            Unit.DOLLARS,
+            "111 300 000 $",
+            "Le budget de dépenses 2007-2008 du portefeuille « Immigration et Communautés "
+            "culturelles » est de 111 300 000 $, dont",
+        ),
+        (
+            7,
+            Decimal("110600000"),
+            Unit.DOLLARS,
+            "110 600 000 $",
+            "dont 110 600 000 $ sont alloués au ministère de l'Immigration et des Communautés "
+            "culturelles et",
+        ),
+        (
+            7,
+            Decimal("700000"),
+            Unit.DOLLARS,
+            "700 000 $",
+            "sont alloués au ministère de l'Immigration et des Communautés culturelles et "
+            "700 000 $ au Conseil des relations interculturelles",
+        ),
+        (
+            9,
+            Decimal("5400000"),
+            Unit.DOLLARS,
+            "5 400 000 $",
+            "Comparativement au budget de dépenses de 2006-2007, il s'agit d'une augmentation "
+            "de 5 400 000 $, soit une bonification de",
+        ),
+        (
+            9,
+            Decimal("5.1"),
+            Unit.PERCENT,
+            "5,1 %",
+            "soit une bonification de 5,1 % de l'enveloppe budgétaire octroyée au portefeuille "
+            "« Immigration et Communautés culturelles »",
+        ),
+        (
+            15,
+            Decimal("1000000"),
+            Unit.DOLLARS,
+            "1 000 000 $",
+            "Le budget d'investissements 2007-2008 est augmenté de 1 000 000 $, passant à",
+        ),
+        (15, Decimal("6700000"), Unit.DOLLARS, "6 700 000 $", "passant à 6 700 000 $"),
+    ],
+)
+def test_highlights_stated_values(
+    micc: Document, line: int, value: Decimal, unit: Unit, raw: str, phrase: str
+) -> None:
+    stated = [v for p in micc.highlights for v in p.values if v.raw == raw]
+    assert len(stated) == 1
+    found = stated[0]
+    assert (found.value, found.unit, found.phrase) == (value, unit, phrase)
+    assert found.provenance.line_start == line
+
+
+def test_highlights_state_seven_values(micc: Document) -> None:
+    values = [v.value for p in micc.highlights for v in p.values]
+    assert values == [
+        Decimal("111300000"),
+        Decimal("110600000"),
+        Decimal("700000"),
+        Decimal("5400000"),
+        Decimal("5.1"),
+        Decimal("1000000"),
+        Decimal("6700000"),
+    ]
+
+
+def test_highlights_keep_markup_in_provenance_not_in_text(micc: Document) -> None:
+    first = micc.highlights[0]
+    assert "**111 300 000 \\$**" in first.provenance.text
+    assert "111 300 000 $," in first.text and "*" not in first.text
+
+
+def test_highlights_per_program(micc: Document) -> None:
+    lines = [[p.provenance.line_start for p in program.highlights] for program in micc.programs]
+    assert lines == [[19, 21], [25, 27]]
+
+
+def test_highlights_years_and_plan_names_are_not_values(micc: Document) -> None:
+    texts = [v.raw for p in micc.highlights for v in p.values]
+    assert not any("2007" in raw or "2005" in raw for raw in texts)
+
+
+def test_parse_highlights_program_headings() -> None:
+    lines = split_lines(
+        "x.txt",
+        "Le budget est de 1 200 000 \\$.\n"
+        "Programme 1 : Accueil\n"
+        "Une hausse de 2,5 % et de 300 000 \\$.\n"
+        "Programme 2 : Organisme relevant de la ministre\n"
+        "Aucune variation.\n",
+    )
+    highlights = parse_highlights(lines)
+    assert [(p.program, len(p.values)) for p in highlights.paragraphs] == [
+        (None, 1),
+        (1, 2),
+        (2, 0),
+    ]
+    assert {n: t.text for n, t in highlights.program_names.items()} == {
+        1: "Accueil",
+        2: "Organisme relevant de la ministre",
+    }
+    assert [v.value for v in highlights.paragraphs[1].values] == [
+        Decimal("2.5"),
+        Decimal("300000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("de 1\u00a0000\u00a0000 \\$.", "1\u00a0000\u00a0000 $", Decimal("1000000")),
+        ("de 1\u202f000\u202f000\u00a0\\$.", "1\u202f000\u202f000\u00a0$", Decimal("1000000")),
+        ("soit 12,5\u00a0%.", "12,5\u00a0%", Decimal("12.5")),
+    ],
+)
+def test_parse_highlights_grouping_characters(text: str, raw: str, value: Decimal) -> None:
+    paragraph = parse_highlights(split_lines("x.txt", text + "\n")).paragraphs[0]
+    assert [(v.raw, v.value) for v in paragraph.values] == [(raw, value)]
