@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/budget-kg check
+	$(BIN)/budget-kg serve
 
 test: lint typecheck unit
 

@@ -57,6 +57,8 @@ RULES: dict[tuple[Kind, Table, Measure | None], Rule] = {
     (Kind.PORTFOLIO, Table.CREDITS, Measure.CREDITS_TO_VOTE): Rule(
         ((_I.CREDITS_TO_VOTE, _B.NODE),)
     ),
+    # A later document's previous-year crédits permanents repeat a leaf: nothing to check.
+    (Kind.PORTFOLIO, Table.CREDITS, Measure.PERMANENT_CREDITS): Rule(),
     (Kind.PORTFOLIO, Table.CREDITS, None): Rule(((_I.PORTFOLIO_TOTAL, _B.NODE),)),
     (Kind.PORTFOLIO, Table.SUPERCATEGORIES, Measure.EXPENDITURE): Rule(
         ((_I.SUPERCATEGORY_TOTAL, _B.SUPERCATEGORIES), (_I.SUPERCATEGORY_PROGRAMS, _B.PROGRAMS)),

@@ -49,8 +49,8 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
 def _add_portfolio_figures(graph: Graph, node: str, document: Document) -> None:
     credits, supers = document.credits, document.supercategories
     current = document.year
-    for figure in credits.permanent.figures:
-        _add_input(graph, node, replace(figure, measure=Measure.PERMANENT_CREDITS), current)
+    permanent = [replace(f, measure=Measure.PERMANENT_CREDITS) for f in credits.permanent.figures]
+    _put(graph, node, replace(credits.permanent, figures=tuple(permanent)), Table.CREDITS, current)
     _put(graph, node, supers.headcount, Table.SUPERCATEGORIES, current)
     _state(graph, node, credits.total.figures, Table.CREDITS)
     _state(

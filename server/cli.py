@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from loaders import Document, DocumentError, read_document
+from server.data import PATHS_ENV, default_paths, document_paths, load
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+PATHS_HELP = "documents or directories of them (default: data/)"
 
 
-def default_paths() -> list[Path]:
-    return sorted(DATA.glob("*.txt"))
+class UsageError(Exception):
+    """A command line that cannot run as given: the message says how to fix it."""
 
 
 def summary(document: Document) -> str:
@@ -30,9 +33,9 @@ def summary(document: Document) -> str:
     )
 
 
-def check(paths: Sequence[Path]) -> int:
+def check(args: argparse.Namespace) -> int:
     status = 0
-    for path in paths or default_paths():
+    for path in args.paths or default_paths():
         try:
             print(summary(read_document(path)))
         except DocumentError as exc:
@@ -41,19 +44,140 @@ def check(paths: Sequence[Path]) -> int:
     return status
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Serve GraphQL on http://HOST:PORT/graphql with uvicorn."""
+    import uvicorn
+
+    from server.app import CORS_ENV, create_app
+
+    paths = document_paths(args.paths)
+    if missing := [str(p) for p in paths if not p.is_file()]:
+        print(f"{', '.join(missing)}: no such document", file=sys.stderr)
+        return 1
+    if args.workers == 1:
+        uvicorn.run(create_app(paths, args.cors_origin), host=args.host, port=args.port)
+        return 0
+    os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
+    os.environ[CORS_ENV] = ",".join(args.cors_origin)
+    uvicorn.run(
+        "server.app:app_factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+    )
+    return 0
+
+
+def query(args: argparse.Namespace) -> int:
+    """Run one query against the documents and print the JSON response."""
+    from strawberry.http import process_result
+
+    from schema.context import Context
+    from schema.schema import schema
+
+    text = sys.stdin.read() if args.query == "-" else args.query
+    if not text.strip():
+        raise UsageError("the query is empty: give one, e.g. '{ portfolios { name } }'")
+    variables = parse_variables(args.variables)
+    context = Context(graph=load(args.paths).graph)
+    result = schema.execute_sync(text, variable_values=variables, context_value=context)
+    print(json.dumps(process_result(result), ensure_ascii=False, indent=2))
+    return 1 if result.errors else 0
+
+
+def parse_variables(text: str | None) -> dict[str, object] | None:
+    if text is None:
+        return None
+    try:
+        variables = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"--variables is not JSON: {exc}") from None
+    if not isinstance(variables, dict):
+        raise UsageError('--variables must be a JSON object, e.g. {"year": "2007-2008"}')
+    return variables
+
+
+def print_schema(args: argparse.Namespace) -> int:
+    """Print the GraphQL schema (SDL), as committed in schema.graphql."""
+    from schema.schema import schema
+
+    print(schema.as_str())
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the graph of the documents as node-link JSON or GraphML."""
+    from graph.export import export_graph
+
+    export_graph(load(args.paths).graph, args.format, args.output)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="budget-kg", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="load documents and print a summary of each")
     check_cmd.add_argument("paths", nargs="*", type=Path, help="documents (default: data/*.txt)")
+    check_cmd.set_defaults(run=check)
+    _serve_parser(commands)
+    _query_parser(commands)
+    schema_cmd = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema_cmd.set_defaults(run=print_schema)
+    _export_parser(commands)
     return root
+
+
+def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("serve", help="serve GraphQL (and GraphiQL) over HTTP")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
+    cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    cmd.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="a browser origin allowed to call the API (repeatable; `*` for any)",
+    )
+    cmd.set_defaults(run=serve)
+
+
+def _query_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("query", help="run a GraphQL query and print the JSON result")
+    cmd.add_argument("query", help="the query text, or - to read it from standard input")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument("--variables", metavar="JSON", help="variables, as a JSON object")
+    cmd.set_defaults(run=query)
+
+
+def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("export", help="write the graph as node-link JSON or GraphML")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument("--format", choices=("json", "graphml"), required=True, help="file format")
+    cmd.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    cmd.set_defaults(run=export)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "check":
-        return check(args.paths)
-    raise AssertionError(args.command)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except DocumentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"budget-kg {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,0 +1,64 @@
+"""Audit findings: each stated figure against the figure the leaf figures give."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import strawberry
+
+from graph.audit import Finding
+from graph.nodes import Graph
+from schema.budget import THOUSANDS
+from schema.enums import FigureMeasure, Status
+from schema.nodes import Entity, entity
+from schema.provenance import Provenance, provenances
+
+
+@strawberry.type(
+    description="One check of a value a document states against the value computed from "
+    f"the leaf figures. Amounts are {THOUSANDS} (dollars for prose, as `unit` says)."
+)
+class AuditFinding:
+    identity: str = strawberry.field(
+        description="Which identity of the format it checks, e.g. `program.total`, "
+        "`comparison.percent`, `highlight.amount`."
+    )
+    status: Status = strawberry.field(description="How the two sides compare.")
+    entity: Entity = strawberry.field(description="What the stated value is about.")
+    measure: FigureMeasure = strawberry.field(description="What the stated value measures.")
+    edition: str = strawberry.field(description="The fiscal year of the stating document.")
+    years: list[str] = strawberry.field(description="The fiscal years the value describes.")
+    stated: Decimal = strawberry.field(description="The value as the document states it.")
+    expected: Decimal = strawberry.field(
+        description="The computed value written as the document writes it (rounded half-up "
+        "for percentages and prose amounts)."
+    )
+    computed: Decimal = strawberry.field(description="The exact computed value.")
+    difference: Decimal = strawberry.field(description="`stated` minus `computed`.")
+    unit: str = strawberry.field(description="`000 $`, `$`, `%` or `persons`.")
+    stated_raw: str = strawberry.field(description="The stated value as written.")
+    stated_at: Provenance = strawberry.field(description="The line that states it.")
+    cell: int = strawberry.field(description="Its 1-based table cell (0 for prose).")
+    derivation: str = strawberry.field(description="How the computed value was obtained.")
+    sources: list[Provenance] = strawberry.field(description="The lines it was computed from.")
+
+    @classmethod
+    def of(cls, graph: Graph, found: Finding) -> AuditFinding:
+        return cls(
+            identity=found.identity.value,
+            status=found.status,
+            entity=entity(graph, found.node),
+            measure=found.measure,
+            edition=found.edition,
+            years=list(found.years),
+            stated=found.stated,
+            expected=found.expected,
+            computed=found.computed,
+            difference=found.difference,
+            unit=found.unit.value,
+            stated_raw=found.stated_raw,
+            stated_at=Provenance.of(found.stated_at),
+            cell=found.cell,
+            derivation=found.derivation,
+            sources=provenances(found.sources),
+        )

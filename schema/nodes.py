@@ -1,0 +1,110 @@
+"""Relay nodes: the `Entity` interface of every graph node, and lookups by id.
+
+Each entity type keeps only its graph id and a private handle on the graph;
+its fields read the graph when asked. Type modules register the class that
+stands for each node kind, so any node id can be wrapped in its type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import strawberry
+from strawberry import relay
+from strawberry.types.base import get_object_definition
+
+from graph.kinds import Kind, kind_of
+from graph.nodes import Graph
+from graph.queries import attrs
+from schema.context import Info, graph_of
+from schema.provenance import Provenance, provenances
+
+E = TypeVar("E", bound="Entity")
+_TYPES: dict[Kind, type[Entity]] = {}
+
+
+@strawberry.interface(description="A node of the knowledge graph, read from the documents.")
+class Entity(relay.Node):
+    key: relay.NodeID[str]
+    graph: strawberry.Private[Graph]
+
+    @strawberry.field(description="The name, as the document writes it.")
+    def name(self) -> str:
+        return str(self.data["name"])
+
+    @strawberry.field(
+        description="The graph's own readable id, e.g. "
+        "`program:immigration-et-communautes-culturelles/2007-2008/1`."
+    )
+    def graph_id(self) -> str:
+        return self.key
+
+    @strawberry.field(description="The lines of the source documents that state this entity.")
+    def provenance(self) -> list[Provenance]:
+        return provenances(self.data["provenance"])
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return node_data(self.graph, self.key)
+
+    @classmethod
+    def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Entity | None]:
+        graph = graph_of(info)
+        return [lookup(graph, node, cls) for node in node_ids]
+
+
+def node_data(graph: Graph, node: str) -> dict[str, Any]:
+    """The attributes of a node the graph holds."""
+    found = attrs(graph, node)
+    assert found is not None, node
+    return found
+
+
+def register(kind: Kind) -> Callable[[type[E]], type[E]]:
+    """Class decorator: `cls` stands for the nodes of `kind`."""
+
+    def add(cls: type[E]) -> type[E]:
+        _TYPES[kind] = cls
+        return cls
+
+    return add
+
+
+def entity(graph: Graph, node: str) -> Entity:
+    """The entity of a node id the graph holds."""
+    return _TYPES[kind_of(node)](key=node, graph=graph)
+
+
+def entities(graph: Graph, nodes: Iterable[str]) -> list[Entity]:
+    return [entity(graph, node) for node in nodes]
+
+
+def typed(graph: Graph, nodes: Iterable[str], cls: type[E]) -> list[E]:
+    """The nodes as entities of `cls` (which their kinds must stand for)."""
+    found = [entity(graph, node) for node in nodes]
+    assert all(isinstance(e, cls) for e in found), cls
+    return [e for e in found if isinstance(e, cls)]
+
+
+def lookup(graph: Graph, node: str, cls: type[E]) -> E | None:
+    """The entity of `node` if the graph holds it and it is a `cls`, else None."""
+    if attrs(graph, node) is None:
+        return None
+    found = entity(graph, node)
+    return found if isinstance(found, cls) else None
+
+
+def by_global_id(graph: Graph, global_id: relay.GlobalID) -> Entity | None:
+    """The entity a global id names, or None when no node of that type has that id."""
+    found = lookup(graph, global_id.node_id, Entity)
+    if found is None or type_name(type(found)) != global_id.type_name:
+        return None
+    return found
+
+
+def type_name(cls: type[Entity]) -> str:
+    definition = get_object_definition(cls, strict=True)
+    return definition.name

@@ -1,0 +1,54 @@
+"""Relay connections with a total count, and page sizes checked (at most 100 items)."""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+import strawberry
+from strawberry import relay
+from strawberry.relay.types import NodeIterableType
+
+from schema.arguments import MAX_PAGE, checked_size
+from schema.errors import bad_input
+
+
+@strawberry.type(name="Connection", description="A page of a list that can grow.")
+class Connection(relay.ListConnection[relay.NodeType]):
+    total_count: int = strawberry.field(
+        default=0, description="How many items the whole list holds, across all pages."
+    )
+
+    @classmethod
+    def resolve_connection(
+        cls,
+        nodes: NodeIterableType[relay.NodeType],
+        *,
+        info: strawberry.Info,
+        before: str | None = None,
+        after: str | None = None,
+        first: int | None = None,
+        last: int | None = None,
+        max_results: int | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        """A page of `nodes` (a list); `first` and `last` may ask for 0 to 100 items."""
+        for name, size in (("first", first), ("last", last)):
+            if size is not None:
+                checked_size(name, size)
+        items = list(nodes)  # type: ignore[arg-type]
+        try:
+            page = super().resolve_connection(
+                items,
+                info=info,
+                before=before,
+                after=after,
+                first=first,
+                last=last,
+                max_results=MAX_PAGE,
+                **kwargs,
+            )
+        except (TypeError, ValueError) as exc:
+            raise bad_input(f"invalid cursor: {exc} (use a cursor this connection gave)") from None
+        assert isinstance(page, cls)
+        page.total_count = len(items)
+        return page

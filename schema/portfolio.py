@@ -1,0 +1,180 @@
+"""Portfolios, their budget categories, fiscal years and source documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, ClassVar
+
+import strawberry
+from strawberry import relay
+
+from graph import aggregates, breakdowns
+from graph.kinds import Kind, Rel
+from graph.nodes import Graph
+from graph.queries import categories, children, in_portfolio, programs, years
+from loaders import records
+from schema.arguments import checked_year, document_year, portfolio_of, year_or
+from schema.budget import (
+    FIGURES,
+    THOUSANDS,
+    Breakdown,
+    Budgeted,
+    Change,
+    DocumentFigure,
+    YearArgument,
+    change_of,
+    document_figures,
+)
+from schema.enums import Dimension, Measure
+from schema.nodes import Entity, register, typed
+from schema.organization import Organization, OrgGroup, OrgUnit
+from schema.pagination import Connection
+from schema.program import Program
+
+
+@register(Kind.PORTFOLIO)
+@strawberry.type(description="A portfolio (portefeuille): a minister's budget, across years.")
+class Portfolio(Budgeted):
+    @strawberry.field(description="The fiscal years its documents give figures for, in order.")
+    def years(self) -> list[str]:
+        return years(self.graph, self.key)
+
+    @strawberry.field(description="The documents read for it, by year.")
+    def documents(self) -> list[SourceDocument]:
+        found = self.data.get("editions", {})
+        return typed(self.graph, [found[y] for y in sorted(found)], SourceDocument)
+
+    @strawberry.field(description="Its programs that give figures for a year (default: latest).")
+    def programs(self, year: YearArgument = None) -> list[Program]:
+        return typed(self.graph, programs(self.graph, self.key, self.year_or(year)), Program)
+
+    @strawberry.field(description="The ministry and the bodies reporting to the minister.")
+    def organizations(self) -> list[Organization]:
+        found = children(self.graph, self.key, Rel.HAS_ORGANIZATION)
+        return typed(self.graph, found, Organization)
+
+    @strawberry.field(description="The groups of section 4 of one document year (default: latest).")
+    def org_groups(self, year: YearArgument = None) -> list[OrgGroup]:
+        chosen = document_year(self.graph, self.key, year)
+        found = in_portfolio(self.graph, Kind.ORG_GROUP, self.key, chosen)
+        return typed(self.graph, found, OrgGroup)
+
+    @relay.connection(
+        Connection[OrgUnit], description="Every unit of section 4, of every document year."
+    )
+    def org_units(self) -> list[OrgUnit]:
+        return typed(self.graph, in_portfolio(self.graph, Kind.ORG_UNIT, self.key), OrgUnit)
+
+    @strawberry.field(description="Its expenditure supercategories (default year: latest).")
+    def supercategories(self, year: YearArgument = None) -> list[Supercategory]:
+        found = categories(self.graph, self.key, self.year_or(year), Rel.HAS_SUPERCATEGORY)
+        return typed(self.graph, found, Supercategory)
+
+    @strawberry.field(description="Its investment categories (default year: latest).")
+    def investment_categories(self, year: YearArgument = None) -> list[InvestmentCategory]:
+        rel = Rel.HAS_INVESTMENT_CATEGORY
+        found = categories(self.graph, self.key, self.year_or(year), rel)
+        return typed(self.graph, found, InvestmentCategory)
+
+    @strawberry.field(
+        description=f"Its budget for a year split by `by`, {THOUSANDS}, largest row first; "
+        "null if a row has no figure."
+    )
+    def breakdown(
+        self,
+        year: Annotated[str, strawberry.argument(description="A fiscal year, e.g. `2007-2008`.")],
+        by: Annotated[Dimension, strawberry.argument(description="What the rows are.")],
+        measure: Annotated[
+            Measure,
+            strawberry.argument(
+                description="What to split (investment categories: always INVESTMENT)."
+            ),
+        ] = Measure.EXPENDITURE,
+    ) -> Breakdown | None:
+        return breakdown_of(self.graph, self.key, year, by, measure)
+
+
+def breakdown_of(
+    graph: Graph, portfolio: str, year: str, by: Dimension, measure: Measure
+) -> Breakdown | None:
+    checked = checked_year(graph, portfolio, year)
+    found = breakdowns.breakdown(graph, portfolio, checked, by, measure.record)
+    return None if found is None else Breakdown.of(graph, found)
+
+
+@strawberry.interface(description="A supercategory or investment category of a portfolio.")
+class BudgetCategory(Entity):
+    measure: ClassVar[records.Measure] = records.Measure.EXPENDITURE
+
+    @strawberry.field(description=f"Its amount for a year, {THOUSANDS}; null if not given.")
+    def amount(self, year: YearArgument = None) -> Decimal | None:
+        found = aggregates.amount(self.graph, self.key, self.measure, self._year(year))
+        return None if found is None else found.value
+
+    @strawberry.field(
+        description="Its part of the portfolio's total for a year: a percentage, rounded "
+        "half-up to one decimal."
+    )
+    def share(self, year: YearArgument = None) -> Decimal | None:
+        found = breakdowns.share(self.graph, self.key, self._year(year))
+        return None if found is None else found.percent
+
+    @strawberry.field(description="How its amount changed (default: previous year to latest).")
+    def change(
+        self,
+        from_: Annotated[
+            str | None, strawberry.argument(name="from", description="The earlier year.")
+        ] = None,
+        to: YearArgument = None,
+    ) -> Change:
+        return change_of(self.graph, self.key, Measure.of(self.measure), from_, self._year(to))
+
+    @strawberry.field(description=FIGURES)
+    def document_figures(self) -> list[DocumentFigure]:
+        return document_figures(self.data)
+
+    def _year(self, year: str | None) -> str:
+        portfolio = portfolio_of(self.graph, self.key)
+        return year_or(self.graph, portfolio, year, str(self.data["year"]))
+
+
+@register(Kind.SUPERCATEGORY)
+@strawberry.type(description="An expenditure supercategory: Rémunération, Fonctionnement...")
+class Supercategory(BudgetCategory):
+    measure: ClassVar[records.Measure] = records.Measure.EXPENDITURE
+
+
+@register(Kind.INVESTMENT_CATEGORY)
+@strawberry.type(description="An investment category: Immobilisations, Prêts...")
+class InvestmentCategory(BudgetCategory):
+    measure: ClassVar[records.Measure] = records.Measure.INVESTMENT
+
+
+@register(Kind.FISCAL_YEAR)
+@strawberry.type(description="A fiscal year, e.g. `2007-2008` (1 April to 31 March).")
+class FiscalYear(Entity):
+    pass
+
+
+@register(Kind.DOCUMENT)
+@strawberry.type(description="A source document: one portfolio's Fiches explicatives for a year.")
+class SourceDocument(Entity):
+    @strawberry.field(description="The path it was loaded from.")
+    def path(self) -> str:
+        return str(self.data["path"])
+
+    @strawberry.field(description="The fiscal year of its budget.")
+    def year(self) -> str:
+        return str(self.data["year"])
+
+    @strawberry.field(description="The fiscal year its comparison columns give.")
+    def previous_year(self) -> str:
+        return str(self.data["previous_year"])
+
+    @strawberry.field(description="The portfolio's name as the document writes it.")
+    def portfolio_name(self) -> str:
+        return str(self.data["portfolio_name"])
+
+    @strawberry.field(description="How many lines it has.")
+    def lines(self) -> int:
+        return int(self.data["lines"])

@@ -1,0 +1,106 @@
+"""Programs and their elements: figures, shares, and the directorates that serve them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from graph.breakdowns import share
+from graph.kinds import Kind, Rel
+from graph.queries import administrators, children, program_of, served_by, servers
+from schema.arguments import portfolio_of
+from schema.budget import Budgeted, YearArgument
+from schema.nodes import register, typed
+
+if TYPE_CHECKING:
+    from schema.organization import Organization, OrgEntity, Service
+    from schema.portfolio import Portfolio
+
+PERCENT = "a percentage, computed and rounded half-up to one decimal as the documents round"
+
+
+@strawberry.interface(description="A program or an element: a line of the budget.")
+class BudgetLine(Budgeted):
+    @strawberry.field(description="Its number: `1` for program 1, `2` for element 1.2.")
+    def number(self) -> int:
+        return int(self.data["number"])
+
+    @strawberry.field(description="The fiscal year of the document that states it.")
+    def year(self) -> str:
+        return str(self.data["year"])
+
+    @strawberry.field(description="The portfolio whose budget it is a line of.")
+    def portfolio(self) -> Annotated[Portfolio, strawberry.lazy("schema.portfolio")]:
+        from schema.portfolio import Portfolio
+
+        return typed(self.graph, [portfolio_of(self.graph, self.key)], Portfolio)[0]
+
+    @strawberry.field(
+        description=f"Its expenditure's part of the portfolio's expenditure: {PERCENT}; "
+        "null if a figure is missing."
+    )
+    def share_of_portfolio(self, year: YearArgument = None) -> Decimal | None:
+        found = share(self.graph, self.key, self.year_or(year), portfolio_of(self.graph, self.key))
+        return None if found is None else found.percent
+
+    @strawberry.field(
+        description="The groups and units that serve it (for a program: it or its elements), "
+        "groups first."
+    )
+    def directorates(self) -> list[Annotated[OrgEntity, strawberry.lazy("schema.organization")]]:
+        from schema.organization import OrgEntity
+
+        return typed(self.graph, servers(self.graph, self.key), OrgEntity)
+
+    @strawberry.field(description="The serves relations that end at it, each with its basis.")
+    def served_by(self) -> list[Annotated[Service, strawberry.lazy("schema.organization")]]:
+        from schema.organization import Service
+
+        return [Service.of(self.graph, s, self.key, d) for s, d in served_by(self.graph, self.key)]
+
+    @strawberry.field(description="The organizations (ministry, bodies) that administer it.")
+    def organizations(
+        self,
+    ) -> list[Annotated[Organization, strawberry.lazy("schema.organization")]]:
+        from schema.organization import Organization
+
+        return typed(self.graph, administrators(self.graph, self.key), Organization)
+
+
+@register(Kind.PROGRAM)
+@strawberry.type(description="A program of a portfolio's budget, in one document's year.")
+class Program(BudgetLine):
+    @strawberry.field(description="Every spelling of its name in the document.")
+    def names(self) -> list[str]:
+        return list(self.data["names"])
+
+    @strawberry.field(description="Its definition (section 3).")
+    def definition(self) -> str:
+        return str(self.data["definition"])
+
+    @strawberry.field(description="The highlight paragraphs about it (section 1).")
+    def highlights(self) -> list[str]:
+        return list(self.data["highlights"])
+
+    @strawberry.field(description="Its elements, by number.")
+    def elements(self) -> list[Element]:
+        found = typed(self.graph, children(self.graph, self.key, Rel.HAS_ELEMENT), Element)
+        return sorted(found, key=lambda e: int(e.data["number"]))
+
+
+@register(Kind.ELEMENT)
+@strawberry.type(description="An element of a program.")
+class Element(BudgetLine):
+    @strawberry.field(description="The program it is an element of.")
+    def program(self) -> Program:
+        return typed(self.graph, [program_of(self.graph, self.key)], Program)[0]
+
+    @strawberry.field(
+        description=f"Its expenditure's part of its program's expenditure: {PERCENT}; "
+        "null if a figure is missing."
+    )
+    def share_of_program(self, year: YearArgument = None) -> Decimal | None:
+        found = share(self.graph, self.key, self.year_or(year))
+        return None if found is None else found.percent

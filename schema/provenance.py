@@ -1,0 +1,36 @@
+"""Where a statement comes from: a span of lines of a source document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import strawberry
+
+from loaders import records
+
+
+@strawberry.type(description="A span of lines of a source document, with its exact text.")
+class Provenance:
+    document: str = strawberry.field(
+        description="The source document's file name, e.g. `micc-2007-2008.txt`."
+    )
+    path: str = strawberry.field(description="The path the document was loaded from.")
+    line_start: int = strawberry.field(description="The first line of the span (1-based).")
+    line_end: int = strawberry.field(description="The last line of the span (1-based).")
+    text: str = strawberry.field(description="The text of the span, exactly as written.")
+
+    @classmethod
+    def of(cls, record: records.Provenance) -> Provenance:
+        return cls(
+            document=Path(record.source).name,
+            path=record.source,
+            line_start=record.line_start,
+            line_end=record.line_end,
+            text=record.text,
+        )
+
+
+def provenances(found: Iterable[records.Provenance]) -> list[Provenance]:
+    """One `Provenance` per distinct span, in the order given."""
+    return [Provenance.of(p) for p in dict.fromkeys(found)]

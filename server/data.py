@@ -1,0 +1,58 @@
+"""Which documents the service reads, the graph they build, and a version of that data."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.build import build_graph
+from graph.nodes import Graph
+from loaders import read_document
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PATHS_ENV = "BUDGET_KG_PATHS"
+"""Documents for `app_factory` (several workers), separated by `os.pathsep`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A graph and what it was built from."""
+
+    graph: Graph
+    paths: tuple[Path, ...]
+    version: str
+
+
+def default_paths() -> list[Path]:
+    return sorted(DATA.glob("*.txt"))
+
+
+def document_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files named, a directory standing for its `*.txt`; none given: `data/`."""
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    return found if paths else default_paths()
+
+
+def paths_from_env() -> list[Path]:
+    value = os.environ.get(PATHS_ENV, "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
+
+
+def data_version(paths: Sequence[Path]) -> str:
+    """A short hash of the documents' names and bytes: it changes when the data does."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load(paths: Sequence[Path] = ()) -> Loaded:
+    """Read the documents (raising `DocumentError` for a broken one) and build the graph."""
+    chosen = document_paths(paths)
+    graph = build_graph(read_document(p) for p in chosen)
+    return Loaded(graph, tuple(chosen), data_version(chosen))

@@ -1,0 +1,68 @@
+"""The GraphQL contract of issue 4, written exactly as the issue writes it, and helpers
+to run queries through `schema.execute_sync`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schema.context import Context
+from schema.schema import schema
+
+PORTFOLIO = "Immigration et Communautés culturelles"
+
+PROGRAMS = """{ programs(portfolio: "Immigration et Communautés culturelles", year: "2007-2008") {
+    number name
+    budget { expenditure amortization investment credits }
+    change { amount percent }
+    shareOfPortfolio
+    elements { number name budget { expenditure credits } }
+    directorates { name }
+} }"""
+
+PORTFOLIO_QUERY = """{ portfolio(name: "Immigration et Communautés culturelles") {
+    name years
+    budget(year: "2007-2008") { expenditure credits }
+    change(from: "2006-2007", to: "2007-2008") { amount percent }
+    breakdown(year: "2007-2008", by: SUPERCATEGORY) { total rows { label amount share } }
+} }"""
+
+ORG_UNITS = """{ orgUnits(name: "Direction des ressources financières") {
+    name parent { name }
+    serves { target { __typename ... on Element { number name } ... on Program { number name } }
+             basis { method evidence confidence } }
+    provenance { document lineStart text }
+} }"""
+
+ORG_GROUPS = """{ orgGroups(portfolio: "Immigration et Communautés culturelles") {
+    name kind
+    units { name }
+    serves { target { __typename ... on Element { number name program { number } } ... on Program { number name } }
+             basis { method confidence } }
+} }"""  # noqa: E501
+
+PORTFOLIOS = "{ portfolios { name years } }"
+AUDIT = "{ audit { status identity stated computed } }"
+SEARCH = '{ search(text: "francisation") { __typename ... on Node { id } } }'
+
+
+def data_of(
+    context: Context, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The data of a query that must succeed."""
+    result = schema.execute_sync(query, variable_values=variables, context_value=context)
+    assert result.errors is None, [e.formatted for e in result.errors]
+    assert result.data is not None
+    return result.data
+
+
+def errors_of(
+    context: Context, query: str, variables: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The formatted errors of a query that must fail."""
+    result = schema.execute_sync(query, variable_values=variables, context_value=context)
+    assert result.errors, result.data
+    return [dict(e.formatted) for e in result.errors]
+
+
+def codes(errors: list[dict[str, Any]]) -> list[str]:
+    return [e["extensions"]["code"] for e in errors]

@@ -1,0 +1,92 @@
+"""`budget-kg serve` as a real process: it answers /health and GraphQL over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from server.cli import main
+from tests.contract import PROGRAMS
+from tests.documents import ROOT
+
+STARTUP = 60.0
+"""At most this many seconds for the server to answer /health (a bound, not a measure)."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def command(port: int) -> list[str]:
+    """The installed `budget-kg` script, or the module when it is not installed."""
+    script = Path(sys.executable).parent / "budget-kg"
+    start = [str(script)] if script.exists() else [sys.executable, "-m", "server.cli"]
+    return [*start, "serve", "--host", "127.0.0.1", "--port", str(port)]
+
+
+def wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> dict[str, Any]:
+    deadline = time.monotonic() + STARTUP
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server stopped ({process.returncode}):\n{log.read_text()}")
+        try:
+            response = httpx.get(url, timeout=2.0)
+        except httpx.TransportError:
+            time.sleep(0.1)
+            continue
+        if response.status_code == 200:
+            found: dict[str, Any] = response.json()
+            return found
+    pytest.fail(f"no answer from {url} within {STARTUP} s:\n{log.read_text()}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def test_serve_answers_health_and_graphql(tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command(port), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env=dict(os.environ)
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            health = wait_for_health(f"{base}/health", process, log)
+            response = httpx.post(f"{base}/graphql", json={"query": PROGRAMS}, timeout=10.0)
+        finally:
+            stop(process)
+    assert health["status"] == "ok"
+    assert (health["documents"], health["nodes"]) == (1, 75)
+    body = response.json()
+    assert "errors" not in body
+    program = body["data"]["programs"][0]
+    assert program["budget"]["expenditure"] == "110585.5"
+    assert program["budget"]["credits"] == "114745.8"
+    assert program["change"]["amount"] == "5421.4"
+    assert program["shareOfPortfolio"] == "99.3"
+
+
+def test_serve_refuses_missing_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "absent.txt"
+    assert main(["serve", str(missing)]) == 1
+    assert capsys.readouterr().err == f"{missing}: no such document\n"

@@ -1,0 +1,50 @@
+"""What the service loads: paths, directories, the default data/, and the data version."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from loaders import DocumentError
+from server.data import DATA, PATHS_ENV, data_version, document_paths, load, paths_from_env
+from tests.documents import MICC, SYNTHETIC
+
+
+def test_document_paths_default_to_data() -> None:
+    assert document_paths([]) == [DATA / "micc-2007-2008.txt"]
+
+
+def test_document_paths_expand_directories(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("-", encoding="utf-8")
+    assert document_paths([tmp_path, MICC]) == [tmp_path / "a.txt", tmp_path / "b.txt", MICC]
+
+
+def test_paths_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PATHS_ENV, f"{MICC}{os.pathsep}{SYNTHETIC}")
+    assert paths_from_env() == [MICC, SYNTHETIC]
+
+
+def test_data_version_follows_the_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("one", encoding="utf-8")
+    before = data_version([path])
+    path.write_text("two", encoding="utf-8")
+    assert data_version([path]) != before
+    assert len(before) == 16
+
+
+def test_load_two_documents() -> None:
+    loaded = load([MICC, SYNTHETIC])
+    assert loaded.paths == (MICC, SYNTHETIC)
+    assert loaded.version == data_version([MICC, SYNTHETIC])
+
+
+def test_load_broken_document_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(DocumentError, match="empty.txt"):
+        load([path])
