@@ -51,12 +51,16 @@ def document_year(graph: Graph, portfolio: str, year: str | None) -> str | None:
     return edition(graph, portfolio, year_or(graph, portfolio, year, latest_year(graph, portfolio)))
 
 
-def year_before(graph: Graph, portfolio: str, year: str) -> str:
+def year_before(graph: Graph, portfolio: str, year: str) -> str | None:
     """The latest year before `year` that the portfolio's documents give figures for."""
     earlier = [y for y in years(graph, portfolio) if y < year]
-    if not earlier:
-        raise bad_input(f'no figures before "{year}": give `from` a year to compare with')
-    return earlier[-1]
+    return earlier[-1] if earlier else None
+
+
+def previous_fiscal_year(year: str) -> str:
+    """`2006-2007` → `2005-2006`."""
+    start = int(year[:4])
+    return f"{start - 1}-{start}"
 
 
 def checked_size(name: str, value: int, low: int = 0, high: int = MAX_PAGE) -> int:

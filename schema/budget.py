@@ -11,7 +11,14 @@ import strawberry
 from graph import aggregates, breakdowns, facts
 from graph.nodes import Graph
 from loaders import records
-from schema.arguments import checked_year, latest_year, portfolio_of, year_before, year_or
+from schema.arguments import (
+    checked_year,
+    latest_year,
+    portfolio_of,
+    previous_fiscal_year,
+    year_before,
+    year_or,
+)
 from schema.enums import Dimension, FigureMeasure, Measure
 from schema.nodes import Entity, entity
 from schema.provenance import Provenance, provenances
@@ -210,11 +217,12 @@ def change_of(graph: Graph, node: str, measure: Measure, before: str | None, aft
     """The change of `node`'s `measure` to `after` from `before` (default: the year before)."""
     portfolio = portfolio_of(graph, node)
     if before is None:
-        before = year_before(graph, portfolio, after)
-    found = aggregates.change(
-        graph, node, measure.record, checked_year(graph, portfolio, before), after
-    )
-    return Change.of(found, measure)
+        # With no earlier year loaded, the change is null with its reason, not an error:
+        # a front end listing a year's figures asks for every year's change alike.
+        before = year_before(graph, portfolio, after) or previous_fiscal_year(after)
+    else:
+        before = checked_year(graph, portfolio, before)
+    return Change.of(aggregates.change(graph, node, measure.record, before, after), measure)
 
 
 @strawberry.interface(
@@ -248,5 +256,5 @@ class Budgeted(Entity):
     def year_or(self, year: str | None) -> str:
         """`year` checked against the portfolio's years, or this entity's own year."""
         portfolio = portfolio_of(self.graph, self.key)
-        own = self.data.get("year") or latest_year(self.graph, portfolio)
+        own = self.view_year or self.data.get("year") or latest_year(self.graph, portfolio)
         return year_or(self.graph, portfolio, year, str(own))

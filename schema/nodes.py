@@ -28,6 +28,9 @@ _TYPES: dict[Kind, type[Entity]] = {}
 class Entity(relay.Node):
     key: relay.NodeID[str]
     graph: strawberry.Private[Graph]
+    # The fiscal year the parent field asked for (`programs(year: ...)`): the default
+    # year of this entity's figures, instead of the year of its own document.
+    view_year: strawberry.Private[str | None] = None
 
     @strawberry.field(description="The name, as the document writes it.")
     def name(self) -> str:
@@ -73,18 +76,18 @@ def register(kind: Kind) -> Callable[[type[E]], type[E]]:
     return add
 
 
-def entity(graph: Graph, node: str) -> Entity:
-    """The entity of a node id the graph holds."""
-    return _TYPES[kind_of(node)](key=node, graph=graph)
+def entity(graph: Graph, node: str, year: str | None = None) -> Entity:
+    """The entity of a node id the graph holds, its figures seen for `year` by default."""
+    return _TYPES[kind_of(node)](key=node, graph=graph, view_year=year)
 
 
 def entities(graph: Graph, nodes: Iterable[str]) -> list[Entity]:
     return [entity(graph, node) for node in nodes]
 
 
-def typed(graph: Graph, nodes: Iterable[str], cls: type[E]) -> list[E]:
+def typed(graph: Graph, nodes: Iterable[str], cls: type[E], year: str | None = None) -> list[E]:
     """The nodes as entities of `cls` (which their kinds must stand for)."""
-    found = [entity(graph, node) for node in nodes]
+    found = [entity(graph, node, year) for node in nodes]
     assert all(isinstance(e, cls) for e in found), cls
     return [e for e in found if isinstance(e, cls)]
 

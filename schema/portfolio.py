@@ -46,7 +46,8 @@ class Portfolio(Budgeted):
 
     @strawberry.field(description="Its programs that give figures for a year (default: latest).")
     def programs(self, year: YearArgument = None) -> list[Program]:
-        return typed(self.graph, programs(self.graph, self.key, self.year_or(year)), Program)
+        chosen = self.year_or(year)
+        return typed(self.graph, programs(self.graph, self.key, chosen), Program, chosen)
 
     @strawberry.field(description="The ministry and the bodies reporting to the minister.")
     def organizations(self) -> list[Organization]:

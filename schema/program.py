@@ -86,7 +86,8 @@ class Program(BudgetLine):
 
     @strawberry.field(description="Its elements, by number.")
     def elements(self) -> list[Element]:
-        found = typed(self.graph, children(self.graph, self.key, Rel.HAS_ELEMENT), Element)
+        elements = children(self.graph, self.key, Rel.HAS_ELEMENT)
+        found = typed(self.graph, elements, Element, self.view_year)
         return sorted(found, key=lambda e: int(e.data["number"]))
 
 

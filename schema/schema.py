@@ -66,8 +66,8 @@ class Query:
     def programs(self, info: Info, portfolio: PortfolioName, year: Year) -> list[Program]:
         graph = graph_of(info)
         found = args.portfolio_named(graph, portfolio)
-        chosen = queries.programs(graph, found, args.checked_year(graph, found, year))
-        return typed(graph, chosen, Program)
+        checked = args.checked_year(graph, found, year)
+        return typed(graph, queries.programs(graph, found, checked), Program, checked)
 
     @strawberry.field(description="A portfolio's groups of section 4 (default: latest document).")
     def org_groups(

@@ -64,8 +64,9 @@ def test_nodes_unknown_ids_are_null_in_place(api_context: Context) -> None:
             'no document for year "2006-2007": expected one of "2007-2008"',
         ),
         (
-            f'{{ portfolio(name: "{MICC}") {{ change(to: "2006-2007") {{ amount }} }} }}',
-            'no figures before "2006-2007": give `from` a year to compare with',
+            f'{{ portfolio(name: "{MICC}") {{ change(from: "2005-2006") {{ amount }} }} }}',
+            'no figures for year "2005-2006" in portfolio « Immigration et Communautés '
+            'culturelles »: expected one of "2006-2007", "2007-2008"',
         ),
         ('{ search(text: "  ") { id } }', "`text` is blank: give a word or phrase to search for"),
         (

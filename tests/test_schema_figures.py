@@ -216,3 +216,30 @@ def test_figure_highlights_checked_by_the_audit(api_context: Context) -> None:
         ("6 700 000 $", "6700000"),
     ]
     assert {f["status"] for f in prose} == {"OK"}
+
+
+PROGRAMS_OF_A_YEAR = """{ programs(portfolio: "Immigration et Communautés culturelles",
+                                year: "2006-2007") {
+  number budget { expenditure credits } shareOfPortfolio change { amount percent reason }
+  elements { number budget { expenditure } }
+} }"""
+
+
+def test_programs_of_a_year_show_that_years_figures(api_context: Context) -> None:
+    programs = data_of(api_context, PROGRAMS_OF_A_YEAR)["programs"]
+    first = programs[0]
+    # 2006-2007 as the comparison columns state it: lines 80 and 40 of the document.
+    assert first["budget"] == {"expenditure": "105164.1", "credits": "108324.4"}
+    assert [e["budget"]["expenditure"] for e in first["elements"]] == [
+        "3794.8",
+        "45800.0",
+        "35244.7",
+        "20324.6",
+    ]
+    assert first["shareOfPortfolio"] == "99.3"  # 105164.1 / 105890.3
+    assert programs[1]["budget"] == {"expenditure": "726.2", "credits": "721.2"}
+
+
+def test_change_without_an_earlier_year_is_null_with_its_reason(api_context: Context) -> None:
+    change = data_of(api_context, PROGRAMS_OF_A_YEAR)["programs"][0]["change"]
+    assert change == {"amount": None, "percent": None, "reason": "no expenditure for 2005-2006"}
