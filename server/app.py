@@ -41,10 +41,12 @@ class GraphQLView(GraphQL[Context, None]):
         return Context(graph=request.state.loaded.graph)
 
 
-def lifespan_for(paths: Sequence[Path]) -> Lifespan:
+def lifespan_for(paths: Sequence[Path], loaded: Loaded | None = None) -> Lifespan:
+    """Build the graph at start-up, unless the caller already has (`serve` checks first)."""
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        yield {"loaded": load(paths)}
+        yield {"loaded": loaded or load(paths)}
 
     return lifespan
 
@@ -62,7 +64,9 @@ async def health(request: Request) -> JSONResponse:
     )
 
 
-def create_app(paths: Sequence[Path] = (), cors_origins: Sequence[str] = ()) -> Starlette:
+def create_app(
+    paths: Sequence[Path] = (), cors_origins: Sequence[str] = (), loaded: Loaded | None = None
+) -> Starlette:
     """The app over `paths` (default: `data/`), callable from browsers at `cors_origins`."""
     view = GraphQLView(schema, graphql_ide="graphiql", allow_queries_via_get=True)
     middleware = [
@@ -75,7 +79,7 @@ def create_app(paths: Sequence[Path] = (), cors_origins: Sequence[str] = ()) -> 
         Middleware(GZipMiddleware, minimum_size=500),
     ]
     routes = [Route("/health", health, methods=["GET"]), Route("/graphql", view)]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan_for(paths))
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan_for(paths, loaded))
 
 
 def origins_from_env() -> list[str]:

@@ -54,8 +54,10 @@ def serve(args: argparse.Namespace) -> int:
     if missing := [str(p) for p in paths if not p.is_file()]:
         print(f"{', '.join(missing)}: no such document", file=sys.stderr)
         return 1
+    loaded = load(paths)  # a broken document stops here with its file:line message
     if args.workers == 1:
-        uvicorn.run(create_app(paths, args.cors_origin), host=args.host, port=args.port)
+        app = create_app(paths, args.cors_origin, loaded)
+        uvicorn.run(app, host=args.host, port=args.port)
         return 0
     os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
     os.environ[CORS_ENV] = ",".join(args.cors_origin)

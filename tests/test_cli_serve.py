@@ -15,7 +15,7 @@ import pytest
 
 from server.cli import main
 from tests.contract import PROGRAMS
-from tests.documents import ROOT
+from tests.documents import MICC, ROOT
 
 STARTUP = 60.0
 """At most this many seconds for the server to answer /health (a bound, not a measure)."""
@@ -90,3 +90,15 @@ def test_serve_refuses_missing_documents(
     missing = tmp_path / "absent.txt"
     assert main(["serve", str(missing)]) == 1
     assert capsys.readouterr().err == f"{missing}: no such document\n"
+
+
+def test_serve_refuses_a_broken_document_before_listening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.txt"
+    text = MICC.read_text(encoding="utf-8").replace("3 794,8", "3 79A,8", 1)
+    broken.write_text(text, encoding="utf-8")
+    assert main(["serve", str(broken), "--port", "1"]) == 1
+    assert capsys.readouterr().err == (
+        f'{broken}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'
+    )
