@@ -7,8 +7,9 @@ schema all go through the names defined here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import StrEnum
+
+from loaders.tables import fold
 
 
 class Kind(StrEnum):
@@ -64,9 +65,7 @@ class ServesMethod(StrEnum):
 
 def slug(text: str) -> str:
     """`Immigration et Communautés culturelles` → `immigration-et-communautes-culturelles`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def node_id(kind: Kind, *parts: str | int) -> str:

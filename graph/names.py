@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from loaders.tables import fold as fold
 
 _ARTICLES = {"le", "la", "les", "l", "un", "une", "du", "de", "des", "d", "au", "aux"}
 _STOPWORDS = _ARTICLES | {
@@ -31,12 +32,6 @@ _STOPWORDS = _ARTICLES | {
     "notamment",
 }
 STEM_LENGTH = 6
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

@@ -126,10 +126,11 @@ def _stated(graph: Graph, scope: Scope, node: str) -> bool:
 
 
 def _named_targets(graph: Graph, scope: Scope, text: str) -> Iterator[tuple[str, str]]:
-    key = name_key(text)
+    key = f" {name_key(text)} "
     for element in scope.elements.values():
         name = graph.nodes[element]["name"]
-        if len(name_key(name).split()) > 1 and f" {name_key(name)} " in f" {key} ":
+        wanted = name_key(name)
+        if " " in wanted and f" {wanted} " in key:
             yield element, f"its text names element « {name} »"
     for number in _PROGRAM_MENTION.findall(fold(text)):
         if (program := scope.programs.get(int(number))) is not None:

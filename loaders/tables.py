@@ -12,6 +12,7 @@ from loaders.lines import Line
 from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, parse_number
 from loaders.records import Figure, Measure, Row, Unit
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 THOUSANDS = re.compile(r"\(\s*000\s*\$\s*\)")
 _MEASURE_WORDS = (
@@ -73,8 +74,7 @@ def previous_year(year: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase without accents, for matching words whatever the case and accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def is_table_line(line: Line) -> bool:
