@@ -7,6 +7,7 @@ from pathlib import Path
 
 from graph.build_budget import add_budget
 from graph.build_org import add_organization
+from graph.errors import DuplicateDocumentError
 from graph.kinds import Kind, Rel, node_id, slug
 from graph.nodes import Graph, add_edge, add_node
 from graph.serves import add_serves
@@ -16,7 +17,7 @@ from loaders.records import Document
 def build_graph(documents: Iterable[Document]) -> Graph:
     """The knowledge graph of `documents` (several portfolios and years may mix)."""
     graph = Graph(cache={}, documents=[])
-    for document in sorted(documents, key=lambda d: (d.year, d.source)):
+    for document in sorted(documents, key=lambda d: d.year):  # stable: given order within a year
         doc = add_document_node(graph, document)
         scope = add_budget(graph, document, doc)
         add_organization(graph, scope)
@@ -26,9 +27,12 @@ def build_graph(documents: Iterable[Document]) -> Graph:
 
 
 def add_document_node(graph: Graph, document: Document) -> str:
+    """The document's node: its id is its file name, or its path when two names clash."""
     doc = node_id(Kind.DOCUMENT, slug(Path(document.source).name))
     if doc in graph:
-        raise ValueError(f"{document.source}: a document of that name is already in the graph")
+        if graph.nodes[doc]["path"] == document.source:
+            raise DuplicateDocumentError(f"{document.source}: the document is given twice")
+        doc = node_id(Kind.DOCUMENT, slug(document.source))
     graph.graph["documents"].append(doc)
     return add_node(
         graph,

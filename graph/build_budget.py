@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from graph.errors import DuplicateEditionError
 from graph.facts import Stated, Table, inputs, stated
 from graph.kinds import Kind, Rel, node_id, slug
 from graph.names import fold, name_key, stems
@@ -36,8 +37,15 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
         graph, node, Kind.PORTFOLIO, document.portfolio, document.portfolio_names[0].provenance, doc
     )
     attrs = graph.nodes[node]
+    editions = attrs.setdefault("editions", {})
+    if document.year in editions:
+        other = graph.nodes[editions[document.year]]["path"]
+        raise DuplicateEditionError(
+            f"{document.source}: « {document.portfolio} » {document.year} is already loaded "
+            f"from {other}: give one document per portfolio and fiscal year"
+        )
+    editions[document.year] = doc
     attrs.setdefault("years", set()).update({document.year, document.previous_year})
-    attrs.setdefault("editions", {})[document.year] = doc
     # Section 1's paragraphs and their rounded amounts, by edition: kept for the audit.
     attrs.setdefault("highlights", {})[document.year] = document.highlights
     for year in (document.year, document.previous_year):

@@ -31,7 +31,18 @@ _STOPWORDS = _ARTICLES | {
     "ainsi",
     "notamment",
 }
-STEM_LENGTH = 6
+# Derivational and inflectional endings, longest first: `touristique` and `tourisme`
+# both come down to `tour`, `communications` (`communic`) stays apart from
+# `communautés` (`communaut`).
+_SUFFIXES = sorted(
+    """istique ations ation atives ative atifs atif ateurs ateur atrice ements ement ismes
+    isme istes iste iques ique ites ite ances ance ences ence euses euse eux ives ive ifs
+    if elles elle els el aux ales ale al ants ant ables able ions ion eurs eur ees ee
+    es e""".split(),
+    key=len,
+    reverse=True,
+)
+MIN_STEM = 4
 
 
 def words(text: str) -> list[str]:
@@ -44,6 +55,17 @@ def name_key(name: str) -> str:
     return " ".join(w for w in words(name.replace("*", "")) if w not in _ARTICLES)
 
 
+def stem(word: str) -> str:
+    """A light French stemmer: the plural mark, then the longest ending that leaves
+    at least four letters."""
+    if len(word) > MIN_STEM and word[-1] in "sx":
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
 def stems(text: str) -> set[str]:
-    """Content words cut to a common prefix: `touristique` and `tourisme` meet at `touris`."""
-    return {w[:STEM_LENGTH] for w in words(text) if len(w) > 3 and w not in _STOPWORDS}
+    """The stems of a text's content words (no articles, conjunctions, short words)."""
+    return {stem(w) for w in words(text) if len(w) > 3 and w not in _STOPWORDS}

@@ -208,3 +208,18 @@ def _edge_between(graph: Graph, a: str, b: str) -> tuple[str, str, Rel]:
     if graph.has_edge(a, b):
         return a, b, Rel(next(k for k in graph[a][b] if k != Rel.SOURCE))
     return b, a, Rel(next(k for k in graph[b][a] if k != Rel.SOURCE))
+
+
+def unserved_groups(graph: Graph) -> list[str]:
+    """Groups that serve nothing, directly or through a unit: the inference found no basis."""
+    found = []
+    for group in nodes_of_kind(graph, Kind.ORG_GROUP):
+        members = [group, *_all_units(graph, group)]
+        if not any(served(graph, m) for m in members):
+            found.append(group)
+    return found
+
+
+def _all_units(graph: Graph, node: str) -> list[str]:
+    units = units_of(graph, node)
+    return units + [u for unit in units for u in _all_units(graph, unit)]

@@ -4,10 +4,13 @@ The documents rarely say it outright. Each edge records the method that found
 it, the evidence text and a confidence in [0, 1]:
 - stated: a group's or unit's own text names an element or program;
 - name_match: a group's name and an element's name share content words
-  (accent- and case-insensitive, cut to a common stem), scored by Dice overlap;
-- central_services: a group that is not a sector and matches no element offers
-  central services, which serve the element whose name says administration or
-  support;
+  (accent- and case-insensitive, reduced to their French stems); the confidence
+  is the overlap coefficient (shared words over the shorter name's), and an
+  edge needs at least 0.5;
+- central_services: a group that is not a sector, matches no element by name,
+  and whose name or opening prose says it offers central services (`services
+  centralisés`, `services à la gestion`, `... de l'administration`) serves the
+  element whose name is most about administration and support;
 - body_program: a body reporting to the minister serves the program it is in;
 - inherited: a unit serves what its group serves, unless its own text says.
 """
@@ -26,6 +29,11 @@ from loaders.records import GroupKind
 
 _GENERIC = stems("secteur direction générale service centre bureau ministère haute")
 _CENTRAL = stems("administration soutien services centralisés gestion direction information")
+_CENTRAL_SERVICES = re.compile(
+    r"\bservices?\s+(?:centralises|communs|administratifs|de soutien|a la gestion)\b"
+    r"|\bsoutien centralise|\bgenerale? de l'administration\b"
+)
+MIN_OVERLAP = Decimal("0.5")
 _PROGRAM_MENTION = re.compile(r"\bprogramme\s+(\d+)\b")
 _TWO = Decimal("0.01")
 
@@ -57,48 +65,52 @@ def _candidate_elements(graph: Graph, scope: Scope) -> dict[str, set[str]]:
 def _serve_from_group(
     graph: Graph, scope: Scope, group: str, candidates: dict[str, set[str]]
 ) -> None:
-    if _stated(graph, scope, group):
+    if _stated(graph, scope, group) or _serve_by_name(graph, group, candidates):
         return
+    attrs = graph.nodes[group]
+    if attrs["group_kind"] != GroupKind.SECTOR:
+        _serve_central(graph, group, candidates)
+
+
+def _serve_by_name(graph: Graph, group: str, candidates: dict[str, set[str]]) -> bool:
+    """Elements whose name shares at least half the words of the shorter of the two names."""
     name = graph.nodes[group]["name"]
     words = stems(name) - _GENERIC
     matched = False
     for element, element_words in candidates.items():
         shared = words & element_words
-        if shared and words:
-            score = Decimal(2 * len(shared)) / Decimal(len(words) + len(element_words))
-            evidence = f"« {name} » and element « {graph.nodes[element]['name']} » share " + (
+        if not shared:
+            continue
+        score = Decimal(len(shared)) / Decimal(min(len(words), len(element_words)))
+        if score >= MIN_OVERLAP:
+            element_name = graph.nodes[element]["name"]
+            evidence = f"« {name} » and element « {element_name} » share the word stems " + (
                 ", ".join(sorted(shared))
             )
             _serve(graph, group, element, ServesMethod.NAME_MATCH, evidence, score)
             matched = True
-    if not matched and graph.nodes[group]["group_kind"] != GroupKind.SECTOR:
-        _serve_central(graph, group, candidates)
+    return matched
 
 
 def _serve_central(graph: Graph, group: str, candidates: dict[str, set[str]]) -> None:
+    """A group whose own text says it offers central services serves the element whose
+    name is most about administration and support."""
     attrs = graph.nodes[group]
-    wanted = _CENTRAL | stems(" ".join(attrs["intro"])) & _CENTRAL
+    texts = (attrs["name"], *attrs["intro"])
+    said = next((t for t in texts if _CENTRAL_SERVICES.search(fold(t))), None)
     scored = sorted(
-        ((len(words & wanted), element) for element, words in candidates.items()),
+        ((len(words & _CENTRAL), element) for element, words in candidates.items()),
         key=lambda pair: (-pair[0], pair[1]),
     )
-    if not scored or scored[0][0] == 0:
+    if said is None or not scored or scored[0][0] == 0:
         return
     hits, element = scored[0]
-    words = candidates[element]
-    intro = " ".join(attrs["intro"]) or attrs["name"]
     evidence = (
-        f"« {attrs['name']} » offers central services ({intro}); element "
-        f"« {graph.nodes[element]['name']} » is the administration and support element"
+        f"« {attrs['name']} »: {said} Element « {graph.nodes[element]['name']} » is the "
+        "administration and support element"
     )
-    _serve(
-        graph,
-        group,
-        element,
-        ServesMethod.CENTRAL_SERVICES,
-        evidence,
-        Decimal(hits) / Decimal(len(words)),
-    )
+    confidence = Decimal(hits) / Decimal(len(candidates[element]))
+    _serve(graph, group, element, ServesMethod.CENTRAL_SERVICES, evidence, confidence)
 
 
 def _serve_from_body(graph: Graph, body: str) -> None:

@@ -9,8 +9,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from loaders import Document, DocumentError, read_document
-from server.data import PATHS_ENV, default_paths, document_paths, load
+from graph.build import build_graph
+from graph.nodes import Graph
+from graph.queries import unserved_groups
+from loaders import BudgetKgError, Document, DocumentError, read_document
+from server.data import PATHS_ENV, document_paths, load
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -34,14 +37,29 @@ def summary(document: Document) -> str:
 
 
 def check(args: argparse.Namespace) -> int:
-    status = 0
-    for path in args.paths or default_paths():
+    """Load each document and print its summary; then warn of what the graph cannot link."""
+    documents, status = [], 0
+    for path in document_paths(args.paths):
         try:
-            print(summary(read_document(path)))
+            documents.append(read_document(path))
         except DocumentError as exc:
             print(exc, file=sys.stderr)
             status = 1
+            continue
+        print(summary(documents[-1]))
+    warn_unserved(build_graph(documents))
     return status
+
+
+def warn_unserved(graph: Graph) -> None:
+    for group in unserved_groups(graph):
+        where = graph.nodes[group]["provenance"][0]
+        print(
+            f"{where.source}:{where.line_start}: warning: {graph.nodes[group]['name']} serves "
+            "no element (its text names none, its name matches none, it offers no "
+            "central services)",
+            file=sys.stderr,
+        )
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -120,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="budget-kg", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="load documents and print a summary of each")
-    check_cmd.add_argument("paths", nargs="*", type=Path, help="documents (default: data/*.txt)")
+    check_cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
     check_cmd.set_defaults(run=check)
     _serve_parser(commands)
     _query_parser(commands)
@@ -174,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except DocumentError as exc:
+    except BudgetKgError as exc:
         print(exc, file=sys.stderr)
         return 1
     except UsageError as exc:

@@ -9,6 +9,7 @@ import pytest
 
 from bench.generate import shift_years
 from graph.build import build_graph
+from graph.errors import DuplicateDocumentError, DuplicateEditionError
 from graph.kinds import Kind, Rel
 from graph.nodes import Graph
 from graph.queries import children, find_by_name, nodes_of_kind, portfolios
@@ -18,6 +19,7 @@ from tests.samples import (
     MINISTRY,
     PORTFOLIO,
     REAL,
+    SYNTHETIC,
     TOURISME_PORTFOLIO,
     element,
     program,
@@ -135,8 +137,29 @@ def test_build_graph_puts_two_documents_in_two_portfolios(two_portfolios_graph: 
 
 
 def test_build_graph_rejects_the_same_document_twice(micc: Document) -> None:
-    with pytest.raises(ValueError, match="micc-2007-2008.txt"):
+    with pytest.raises(DuplicateDocumentError, match="micc-2007-2008.txt: the document is given"):
         build_graph([micc, micc])
+
+
+def test_build_graph_rejects_two_documents_of_one_portfolio_and_year(tmp_path: Path) -> None:
+    """Merging two editions of one year would mix their figures: refuse, naming both."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (first, second):
+        path.write_text(REAL.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DuplicateEditionError, match=rf"{second}: .* already loaded from {first}"):
+        build_graph([read_document(first), read_document(second)])
+
+
+def test_documents_with_one_file_name_in_two_folders_get_two_ids(tmp_path: Path) -> None:
+    """Per-year or per-portfolio folders may hold files of the same name."""
+    first, second = tmp_path / "a" / "fiches.txt", tmp_path / "b" / "fiches.txt"
+    for path, source in ((first, REAL), (second, SYNTHETIC)):
+        path.parent.mkdir()
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    graph = build_graph([read_document(first), read_document(second)])
+    documents = nodes_of_kind(graph, Kind.DOCUMENT)
+    assert len(documents) == 2 and "document:fiches-txt" in documents
+    assert sorted(graph.nodes[d]["path"] for d in documents) == [str(first), str(second)]
 
 
 def test_build_graph_links_a_program_to_the_next_year(micc: Document, tmp_path: Path) -> None:

@@ -93,3 +93,38 @@ def test_check_as_a_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == f"{MICC}: {MICC_SUMMARY}\n"
     assert done.stderr == f'{path}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'
+
+
+def test_check_reads_a_directory_like_the_other_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", str(ROOT / "data")]) == 0
+    assert capsys.readouterr().out == f"{MICC}: {MICC_SUMMARY}\n"
+
+
+def test_check_warns_of_a_group_that_serves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "loisirs.txt"
+    text = SYNTHETIC.read_text(encoding="utf-8").replace(
+        "SECTEUR DU PATRIMOINE", "SECTEUR DES AFFAIRES AUTOCHTONES"
+    )
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("SECTEUR DES AFFAIRES AUTOCHTONES") + 1
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().err == (
+        f"{path}:{line}: warning: SECTEUR DES AFFAIRES AUTOCHTONES serves no element (its "
+        "text names none, its name matches none, it offers no central services)\n"
+    )
+
+
+def test_check_refuses_two_documents_of_one_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_text(MICC.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", str(MICC), str(copy)]) == 1
+    assert capsys.readouterr().err == (
+        f"{copy}: « Immigration et Communautés culturelles » 2007-2008 is already loaded "
+        f"from {MICC}: give one document per portfolio and fiscal year\n"
+    )

@@ -10,8 +10,9 @@ import pytest
 
 from graph.build import build_graph
 from graph.kinds import Kind, Rel, ServesMethod
+from graph.names import stems
 from graph.nodes import Graph
-from graph.queries import find_by_name, nodes_of_kind, served, servers, units_of
+from graph.queries import find_by_name, nodes_of_kind, served, servers, units_of, unserved_groups
 from loaders import read_document
 from tests.samples import (
     COUNCIL,
@@ -130,3 +131,73 @@ def test_serves_follows_renamed_sectors_and_elements(tmp_path: Path) -> None:
     assert served_names(graph, leisure) == ["Promotion des loisirs"]
     [(_, data)] = served(graph, leisure)
     assert data["method"] == ServesMethod.NAME_MATCH and "loisir" in data["evidence"]
+
+
+def synthetic_with(tmp_path: Path, *replacements: tuple[str, str]) -> Graph:
+    text = SYNTHETIC.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "synthetic-variant-2008-2009.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_graph([read_document(path)])
+
+
+def test_serves_needs_more_than_a_common_word_prefix(tmp_path: Path) -> None:
+    """`communications` and `communautés` share six letters, not a word."""
+    graph = synthetic_with(
+        tmp_path,
+        ("SECTEUR DU TOURISME", "SECTEUR DES COMMUNICATIONS"),
+        ("Promotion touristique", "Communautés culturelles"),
+    )
+    sector = one(graph, Kind.ORG_GROUP, "SECTEUR DES COMMUNICATIONS")
+    assert served(graph, sector) == []
+    assert unserved_groups(graph) == [sector]
+
+
+def test_central_services_need_a_group_that_says_it_offers_them(tmp_path: Path) -> None:
+    """Not being a sector is no basis: the group's own text must say central services."""
+    intro = (
+        "Sous l'autorité du sous-ministre, la haute direction et les directions qui en "
+        "relèvent offrent des services centralisés."
+    )
+    graph = synthetic_with(
+        tmp_path, (intro, "Sous l'autorité du sous-ministre, la haute direction coordonne.")
+    )
+    group = one(graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
+    assert served(graph, group) == []
+    assert all(served(graph, u) == [] for u in units_of(graph, group))
+    assert group in unserved_groups(graph)
+
+
+def test_central_services_cite_the_sentence_that_says_so(synthetic_graph: Graph) -> None:
+    group = one(synthetic_graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
+    [(_, data)] = served(synthetic_graph, group)
+    assert data["method"] == ServesMethod.CENTRAL_SERVICES
+    assert "offrent des services centralisés" in data["evidence"]
+    assert unserved_groups(synthetic_graph) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("tourisme", "touristique"),
+        ("Immigration", "immigrants"),
+        ("culturelles", "culture"),
+        ("administration", "administratives"),
+    ],
+)
+def test_stems_meet_across_derivations(first: str, second: str) -> None:
+    assert stems(first) == stems(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("communications", "communautés"),
+        ("francisation", "française"),
+        ("intégration", "immigration"),
+    ],
+)
+def test_stems_keep_different_words_apart(first: str, second: str) -> None:
+    assert not stems(first) & stems(second)
