@@ -12,8 +12,14 @@ from loaders.records import GroupKind, Item, OrgGroup, OrgUnit, Text
 from loaders.tables import fold
 
 _BULLET = re.compile(r"(?P<indent>\s*)[-–•]\s+(?P<text>.+)")
-_OBJECTIVES = "objectifs"
-_MODES = "modes d'intervention"
+_OBJECTIVES = re.compile(r"objectifs?\b")
+_MODES = re.compile(r"modes? d'intervention")
+# What a unit's title starts with (FORMAT.md lists the first five; the others are
+# the usual names of a ministry's units). A combined name starts with one of them too.
+_UNIT_TITLE = re.compile(
+    r"(?:direction|service|centre|bureau|secretariat|module|unite|cabinet|division"
+    r"|delegation|commissaire|vice-presidence|equipe)s?\b"
+)
 _KINDS = (
     ("haute direction", GroupKind.EXECUTIVE),
     ("secteur", GroupKind.SECTOR),
@@ -67,8 +73,17 @@ def group_kind(name: str) -> GroupKind:
 
 
 def is_group_heading(line: Line) -> bool:
+    """An uppercase line, unless it is a sector's list heading written in capitals."""
     text = line.clean
-    return text == text.upper() and any(c.isalpha() for c in text) and not _BULLET.fullmatch(text)
+    capitals = text == text.upper() and any(c.isalpha() for c in text)
+    return capitals and not _BULLET.fullmatch(text) and _list_heading(text) is None
+
+
+def _list_heading(text: str) -> str | None:
+    folded = fold(text).replace("’", "'")
+    if _OBJECTIVES.match(folded):
+        return "objectives"
+    return "modes" if _MODES.match(folded) else None
 
 
 def parse_organization(heading: Line, lines: Sequence[Line]) -> tuple[OrgGroup, ...]:
@@ -88,14 +103,13 @@ def parse_organization(heading: Line, lines: Sequence[Line]) -> tuple[OrgGroup, 
 
 def _add_line(group: _GroupDraft, line: Line, following: Line | None) -> None:
     bullet = _BULLET.fullmatch(line.text.replace("\t", " ").rstrip())
-    folded = fold(line.clean)
+    heading = _list_heading(line.clean)
     if bullet:
         _add_bullet(group, line, bullet)
-    elif folded.startswith(_OBJECTIVES):
-        group.current = group.objectives
-    elif folded.startswith(_MODES):
-        group.current = group.modes
+    elif heading is not None:
+        group.current = group.objectives if heading == "objectives" else group.modes
     elif _is_unit_title(line, following):
+        _check_unit_title(line)
         items: list[_ItemDraft] = []
         group.units.append((line, items))
         group.current = items
@@ -108,6 +122,16 @@ def _is_unit_title(line: Line, following: Line | None) -> bool:
     text = line.clean
     opens_list = following is not None and _BULLET.fullmatch(following.text) is not None
     return opens_list and not text.endswith((".", ":")) and len(text) < 200
+
+
+def _check_unit_title(line: Line) -> None:
+    if not _UNIT_TITLE.match(fold(line.clean)):
+        raise line.error(
+            StructureError,
+            f'"{line.clean}" opens a list but is not a unit title (expected Direction ..., '
+            "Service ..., Centre ..., Bureau ..., Secrétariat ...), nor Objectifs généraux "
+            "or Modes d'intervention",
+        )
 
 
 def _add_bullet(group: _GroupDraft, line: Line, bullet: re.Match[str]) -> None:

@@ -187,6 +187,14 @@ def test_parse_organization_combined_unit_title() -> None:
             "4. MANDATS\nSECTEUR X\nObjectifs généraux\n - en faisant.\n",
             r"^x\.txt:4: sub-item \( - \) with no item above it$",
         ),
+        (
+            "4. MANDATS\nSECTEUR X\nMoyens d'action\n- La promotion.\n",
+            r"""^x\.txt:3: "Moyens d'action" opens a list but is not a unit title""",
+        ),
+        (
+            "4. MANDATS\nSECTEUR X\nNos objectifs\n- Favoriser.\n",
+            r'^x\.txt:3: "Nos objectifs" opens a list but is not a unit title \(expected',
+        ),
     ],
 )
 def test_parse_organization_errors(text: str, message: str) -> None:
@@ -198,3 +206,23 @@ def test_parse_organization_empty_section(micc_text: str) -> None:
     text = "\n".join(micc_text.split("\n")[:115])
     with pytest.raises(DocumentError, match=r"^micc\.txt:115: section 4 has no group$"):
         parse_text(text, "micc.txt")
+
+
+@pytest.mark.parametrize(
+    ("objectives", "modes"),
+    [
+        ("Objectifs généraux", "Modes d'intervention"),
+        ("Objectif général", "Mode d’intervention (les programmes)"),
+        ("OBJECTIFS GÉNÉRAUX", "Modes d’intervention"),
+    ],
+)
+def test_parse_organization_list_headings_as_exports_write_them(
+    objectives: str, modes: str
+) -> None:
+    """Singular, typographic apostrophe, capitals: still the sector's lists, not units."""
+    groups = parse_section_4(
+        f"4. MANDATS\nSECTEUR X\n{objectives}\n- Favoriser.\n{modes}\n- La promotion.\n"
+    )
+    assert groups[0].units == ()
+    assert [i.text for i in groups[0].objectives] == ["Favoriser."]
+    assert [i.text for i in groups[0].modes] == ["La promotion."]
