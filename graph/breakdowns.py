@@ -108,24 +108,21 @@ def breakdown(
     known = [(n, a) for n, a in found if a is not None]
     if not known or len(known) != len(found):
         return None
-    total_value = sum((a.value for _, a in known), Decimal(0))
-    total = Amount(
-        total_value,
-        known[0][1].unit,
-        f"sum of the {len(known)} rows",
-        tuple(s for _, a in known for s in a.sources),
-    )
-    rows = [
-        BreakdownRow(
-            n,
-            graph.nodes[n]["name"],
-            a,
-            round_percent(percent(a.value, total_value)) if total_value else None,
-        )
-        for n, a in known
-    ]
+    total = _total(known)
+    rows = [_row(graph, node, part, total.value) for node, part in known]
     rows.sort(key=lambda r: (-r.amount.value, r.label))
     return Breakdown(by, measure, year, rows, total)
+
+
+def _total(parts: list[tuple[str, Amount]]) -> Amount:
+    value = sum((a.value for _, a in parts), Decimal(0))
+    sources = tuple(s for _, a in parts for s in a.sources)
+    return Amount(value, parts[0][1].unit, f"sum of the {len(parts)} rows", sources)
+
+
+def _row(graph: Graph, node: str, part: Amount, total: Decimal) -> BreakdownRow:
+    share = round_percent(percent(part.value, total)) if total else None
+    return BreakdownRow(node, graph.nodes[node]["name"], part, share)
 
 
 def all_documents(graph: Graph) -> list[str]:

@@ -165,6 +165,12 @@ def _add_program(graph: Graph, scope: Scope, program: Program) -> None:
     add_edge(graph, scope.portfolio, node, Rel.HAS_PROGRAM, year=year)
     add_edge(graph, node, node_id(Kind.FISCAL_YEAR, year), Rel.IN_YEAR)
     _add_program_figures(graph, node, program, year)
+    _add_elements(graph, scope, program, node)
+
+
+def _add_elements(graph: Graph, scope: Scope, program: Program, node: str) -> None:
+    """The program's elements; in the bodies' program, each element is a body too."""
+    year = scope.year
     bodies = _BODIES.search(" ".join(t.text for t in program.names)) is not None
     for elements_row, compared in zip(program.elements, program.comparison, strict=True):
         element = _add_element(graph, scope, program.number, node, elements_row, compared)

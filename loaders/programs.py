@@ -14,34 +14,44 @@ def assemble_programs(
     credits: CreditsSection, definitions: dict[int, Definition], highlights: Highlights
 ) -> tuple[Program, ...]:
     rows = _credit_rows(credits)
+    tables = _program_tables(credits)
+    _check_same(rows, tables, definitions)
+    return tuple(
+        _program(row, tables[number], definitions[number], highlights)
+        for number, row in rows.items()
+    )
+
+
+def _program_tables(credits: CreditsSection) -> dict[int, ProgramTables]:
     tables: dict[int, ProgramTables] = {}
     for table in credits.programs:
         if table.number in tables:
             raise _error(table.heading, f"program {table.number} has a second PROGRAMME section")
         tables[table.number] = table
-    _check_same(rows, tables, definitions)
-    programs = []
-    for number, row in rows.items():
-        table, definition = tables[number], definitions[number]
-        names = [Text(row.name or "", row.provenance), table.heading]
-        if number in highlights.program_names:
-            names.append(highlights.program_names[number])
-        names.append(definition.name)
-        programs.append(
-            Program(
-                number=number,
-                names=tuple(names),
-                credits=row,
-                elements=table.elements,
-                elements_total=table.elements_total,
-                comparison=table.comparison,
-                comparison_total=table.comparison_total,
-                definition=definition.paragraphs,
-                share=definition.share,
-                highlights=tuple(p for p in highlights.paragraphs if p.program == number),
-            )
-        )
-    return tuple(programs)
+    return tables
+
+
+def _program(
+    row: Row, table: ProgramTables, definition: Definition, highlights: Highlights
+) -> Program:
+    """The program's names in document order: credits row, section 2, 1 and 3 headings."""
+    number = table.number
+    names = [Text(row.name or "", row.provenance), table.heading]
+    if number in highlights.program_names:
+        names.append(highlights.program_names[number])
+    names.append(definition.name)
+    return Program(
+        number=number,
+        names=tuple(names),
+        credits=row,
+        elements=table.elements,
+        elements_total=table.elements_total,
+        comparison=table.comparison,
+        comparison_total=table.comparison_total,
+        definition=definition.paragraphs,
+        share=definition.share,
+        highlights=tuple(p for p in highlights.paragraphs if p.program == number),
+    )
 
 
 def _credit_rows(credits: CreditsSection) -> dict[int, Row]:
