@@ -1,53 +1,64 @@
 """Auditing section 1: each rounded amount or percentage of the highlights.
 
-What a value talks about is read from its words, by general rules:
+What a value talks about is read from the words of its sentence by general
+rules (`graph.audit_prose` cuts the value's *clause*: from the last comma,
+semicolon, colon, parenthesis or clause-opening word such as `dont`, `soit`,
+`comparativement`, `passant` before it to the first one after it, never past a
+neighbouring value; `graph.audit_subjects` reads the names):
+
+- change or level: a change word (`augmentation`, `hausse`, `bonification`,
+  `diminution`, `variation`...) in the clause before the value, or `de plus` /
+  `de moins` right after it, makes it a change; a decrease word (`diminution`,
+  `baisse`, `réduction`, `recul`, `de moins`) makes the stated magnitude negative;
 - the quantity: the last of `investissement`, `crédit`, `dépense` written in its
-  sentence before it (expenditure when none is);
-- a change or a level: a change word (`augmentation`, `hausse`, `bonification`,
-  `diminution`, `variation`...) in the clause before the value (from the last
-  comma, semicolon, colon or parenthesis, or the previous value, or the
-  sentence start), or `de plus` / `de moins` right after it; a decrease word
-  (`diminution`, `baisse`, `réduction`, `recul`, `de moins`) makes the stated
-  magnitude negative;
-- whose: the organization (ministry or body) or `programme N` named right after
-  the value, else right before it; else the paragraph's program, else the
-  whole portfolio;
+  sentence before it, else the first written after it in its clause, else
+  expenditure when the sentence speaks of a `budget`, an `enveloppe` or a `somme`;
+- the subject: the first name written after the value in its clause
+  (`dont 700 000 $ au Conseil ...`, `1 800 000 $ pour le Ministère`), else the
+  last one written before it in its sentence (`le budget ... du portefeuille « X »
+  est de ...`, and what `comparativement à ...` compares it with): a name in a
+  later clause (`..., dont la totalité est allouée au ministère ...`) is another
+  value's subject. A sentence that names none speaks of the paragraph's program,
+  else of the whole portfolio. Names are organizations, `portefeuille`,
+  `le Ministère` (the ministry), `les organismes` (the program of the bodies
+  reporting to the minister) and `programme N`;
+- the year: a level is for the fiscal year written in its clause
+  (`1 770 000 $ en 2008-2009`), else for the document's year; a change runs
+  from the year its clause writes (other than the document's: `par rapport à
+  2008-2009`), else from the previous year, to the document's year;
 - a percentage that is not a change is the subject's share of the portfolio.
+
+A value is not checked (no finding, never a mismatch) when its words leave
+its subject, quantity or year undetermined: a name the graph does not hold, a
+`Ministère` or `organismes` the document has none or several of, no quantity
+word, several years in its clause; nor when the graph cannot compute it (a year
+it does not hold, a change over a zero base, a portfolio's share of itself).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.aggregates import Amount, amount
 from graph.audit_findings import Check, Claim, Finding, Identity, finding
+from graph.audit_prose import Place, places, quantity, sense, written_years
+from graph.audit_subjects import Names, names_of, subject
 from graph.audit_tables import change_percent, share_percent, variation
-from graph.kinds import Rel
-from graph.names import fold, name_key
 from graph.nodes import Graph
-from graph.queries import children, programs
-from loaders.prose import sentences
 from loaders.records import Measure, Paragraph, StatedValue, Unit
 
-_CHANGE = re.compile(r"\b(augment|hauss|bonifi|accroi|croiss|variation|diminu|baiss|redu|recul)")
-_DECREASE = re.compile(r"\b(diminu|baiss|redu|recul)")
-_CLAUSE = re.compile(r"[,;:()]")
-_AFTER = re.compile(r"^\W*de (plus|moins)\b")
-_QUANTITIES = {"investissement": Measure.INVESTMENT, "credit": Measure.CREDITS}
-_QUANTITY = re.compile(r"\b(investissement|credit|depense)")
-_PROGRAM = re.compile(r"\bprogramme (\d+)\b")
 THOUSAND = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What one stated value talks about."""
+    """What one stated value talks about: `years` is `(from, to)` for a change."""
 
     value: StatedValue
     subject: str
     quantity: Measure
+    years: tuple[str, ...]
     is_change: bool
     sign: int
 
@@ -57,62 +68,36 @@ def highlight_findings(
 ) -> Iterator[Finding]:
     """Every highlight value of the document of `edition` (which compares with `previous`)."""
     held: dict[str, tuple[Paragraph, ...]] = graph.nodes[portfolio].get("highlights", {})
+    names = names_of(graph, portfolio, edition)
     for paragraph in held.get(edition, ()):
-        for reading in readings(graph, portfolio, edition, paragraph):
-            yield from _judge(graph, portfolio, reading, (previous, edition))
+        for reading in readings(names, paragraph, (previous, edition)):
+            yield from _judge(graph, portfolio, reading, edition)
 
 
-def readings(graph: Graph, portfolio: str, edition: str, paragraph: Paragraph) -> Iterator[Reading]:
-    """Each value of `paragraph`, with the quantity, subject and sense its words give it."""
-    cursor = 0
-    for value in paragraph.values:
-        at = paragraph.text.find(value.raw, cursor)
-        cursor = at + len(value.raw)
-        found = sentences(paragraph.text[:at])
-        lead = fold(found[-1] if found else "")
-        before, _, after = value.phrase.partition(value.raw)
-        near, tail = fold(before), fold(after)
-        is_change, sign = _sense(_CLAUSE.split(near)[-1], tail)
-        subject = _subject(graph, portfolio, edition, paragraph, (tail, near))
-        yield Reading(value, subject, _quantity(lead), is_change, sign)
+def readings(names: Names, paragraph: Paragraph, years: tuple[str, str]) -> Iterator[Reading]:
+    """Each value of `paragraph` its words say enough about, read as they say."""
+    for value, place in places(paragraph):
+        is_change, sign = sense(place)
+        share = value.unit is Unit.PERCENT and not is_change
+        whose = subject(names, place, paragraph.program, share)
+        measure = quantity(place)
+        span = _years(place, is_change, years)
+        if whose is not None and measure is not None and span is not None:
+            yield Reading(value, whose, measure, span, is_change, sign)
 
 
-def _sense(clause: str, tail: str) -> tuple[bool, int]:
-    """A change or a level, from the clause before the value (or `de plus` after it);
-    a decrease is negative."""
-    after = _AFTER.search(tail)
-    decrease = _DECREASE.search(clause) or (after and after.group(1) == "moins")
-    return bool(_CHANGE.search(clause) or after), -1 if decrease else 1
+def _years(place: Place, is_change: bool, years: tuple[str, str]) -> tuple[str, ...] | None:
+    """A level's year, or a change's two years; None when the clause writes several."""
+    previous, edition = years
+    written = written_years(place)
+    if is_change:
+        bases = [y for y in written if y != edition]
+        return None if len(bases) > 1 else ((bases or [previous])[0], edition)
+    return None if len(written) > 1 else ((written or [edition])[0],)
 
 
-def _quantity(lead: str) -> Measure:
-    words = _QUANTITY.findall(lead)
-    return _QUANTITIES.get(words[-1], Measure.EXPENDITURE) if words else Measure.EXPENDITURE
-
-
-def _subject(
-    graph: Graph, portfolio: str, edition: str, paragraph: Paragraph, texts: tuple[str, str]
-) -> str:
-    """The organization or program named after the value, else before it, else the default."""
-    organizations = children(graph, portfolio, Rel.HAS_ORGANIZATION)
-    keys = {o: f" {name_key(graph.nodes[o]['name'])} " for o in organizations}
-    numbered = {graph.nodes[p]["number"]: p for p in programs(graph, portfolio, edition)}
-    for text in texts:
-        key = f" {name_key(text)} "
-        named = sorted((o for o in organizations if keys[o] in key), key=lambda o: -len(keys[o]))
-        if named:
-            return named[0]
-        mention = _PROGRAM.search(text)
-        if mention and int(mention.group(1)) in numbered:
-            return str(numbered[int(mention.group(1))])
-    return str(numbered.get(paragraph.program, portfolio))
-
-
-def _judge(
-    graph: Graph, portfolio: str, reading: Reading, years: tuple[str, str]
-) -> Iterator[Finding]:
-    before, after = (_level(graph, reading.subject, reading.quantity, y) for y in years)
-    computed, measure, span = _computed(graph, portfolio, reading, before, after, years)
+def _judge(graph: Graph, portfolio: str, reading: Reading, edition: str) -> Iterator[Finding]:
+    computed, measure = _computed(graph, portfolio, reading)
     if computed is None:
         return
     stated = reading.value
@@ -121,36 +106,32 @@ def _judge(
     identity = (
         Identity.HIGHLIGHT_PERCENT if stated.unit is Unit.PERCENT else Identity.HIGHLIGHT_AMOUNT
     )
-    check = Check(identity, reading.subject, years[1], span)
+    check = Check(identity, reading.subject, edition, reading.years)
     yield finding(check, Claim.of_prose(stated, measure, reading.sign), computed, rounded=True)
 
 
-def _computed(
-    graph: Graph,
-    portfolio: str,
-    reading: Reading,
-    before: Amount | None,
-    after: Amount | None,
-    years: tuple[str, str],
-) -> tuple[Amount | None, Measure, tuple[str, ...]]:
+def _computed(graph: Graph, portfolio: str, reading: Reading) -> tuple[Amount | None, Measure]:
     """The computed side: a change (amount or %), a share, or a level."""
-    percent = reading.value.unit is Unit.PERCENT
     if reading.is_change:
-        if before is None or after is None:
-            return None, Measure.VARIATION, years
-        if percent:
-            return change_percent(before, after, years), Measure.PERCENT_CHANGE, years
-        return variation(after, before, years), Measure.VARIATION, years
-    if not percent:
-        return after, reading.quantity, years[1:]
-    whole = _level(graph, portfolio, reading.quantity, years[1])
-    if reading.subject == portfolio or after is None or whole is None:
-        return None, Measure.SHARE, years[1:]
-    return share_percent(after, whole), Measure.SHARE, years[1:]
+        return _change(graph, reading)
+    level = amount(graph, reading.subject, reading.quantity, reading.years[0])
+    if reading.value.unit is not Unit.PERCENT:
+        return level, reading.quantity
+    whole = amount(graph, portfolio, reading.quantity, reading.years[0])
+    if reading.subject == portfolio or level is None or whole is None:
+        return None, Measure.SHARE
+    return share_percent(level, whole), Measure.SHARE
 
 
-def _level(graph: Graph, node: str, quantity: Measure, year: str) -> Amount | None:
-    return amount(graph, node, quantity, year)
+def _change(graph: Graph, reading: Reading) -> tuple[Amount | None, Measure]:
+    """The change in dollars or in percent of the subject's quantity over its two years."""
+    years = (reading.years[0], reading.years[-1])
+    before, after = (amount(graph, reading.subject, reading.quantity, y) for y in years)
+    if before is None or after is None:
+        return None, Measure.VARIATION
+    if reading.value.unit is Unit.PERCENT:
+        return change_percent(before, after, years), Measure.PERCENT_CHANGE
+    return variation(after, before, years), Measure.VARIATION
 
 
 def _dollars(computed: Amount) -> Amount:
