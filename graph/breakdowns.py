@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from graph.aggregates import Amount, amount, percent, round_percent
+from graph.aggregates import BUDGET_MEASURES, Amount, amount, percent, round_percent
+from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel, kind_of
 from graph.nodes import Graph
 from graph.queries import categories, children, nodes_of_kind, parents, program_of, programs
@@ -94,16 +95,39 @@ def members(graph: Graph, portfolio: str, year: str, by: Dimension) -> list[str]
     return found
 
 
+MEASURES: dict[Dimension, tuple[Measure, ...]] = {
+    Dimension.PROGRAM: BUDGET_MEASURES,
+    Dimension.ELEMENT: BUDGET_MEASURES,
+    Dimension.ORGANIZATION: BUDGET_MEASURES,
+    Dimension.SUPERCATEGORY: (Measure.EXPENDITURE,),
+    Dimension.INVESTMENT_CATEGORY: (Measure.INVESTMENT,),
+}
+"""What each dimension can split, its default first: supercategories split expenditure,
+investment categories investments; programs, elements, organizations all four."""
+
+
+def checked_measure(by: Dimension, measure: Measure | None) -> Measure:
+    allowed = MEASURES[by]
+    if measure is None:
+        return allowed[0]
+    if measure not in allowed:
+        names = ", ".join(m.name for m in allowed)
+        raise UnsupportedMeasureError(
+            f"a breakdown by {by.name} splits {names} only, not {measure.name}"
+        )
+    return measure
+
+
 def breakdown(
     graph: Graph,
     portfolio: str,
     year: str,
     by: Dimension,
-    measure: Measure = Measure.EXPENDITURE,
+    measure: Measure | None = None,
 ) -> Breakdown | None:
-    """The portfolio's `measure` for `year` split by `by`, largest first, with the total."""
-    if by is Dimension.INVESTMENT_CATEGORY:
-        measure = Measure.INVESTMENT
+    """The portfolio's `measure` for `year` split by `by`, largest first, with the total
+    (None when a row has no figure for that year)."""
+    measure = checked_measure(by, measure)
     found = [(n, amount(graph, n, measure, year)) for n in members(graph, portfolio, year, by)]
     known = [(n, a) for n, a in found if a is not None]
     if not known or len(known) != len(found):

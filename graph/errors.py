@@ -15,3 +15,7 @@ class DuplicateDocumentError(GraphError):
 
 class DuplicateEditionError(GraphError):
     """Two documents state the same portfolio's budget for the same fiscal year."""
+
+
+class UnsupportedMeasureError(GraphError):
+    """A breakdown was asked for a measure its dimension does not split."""

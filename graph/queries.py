@@ -68,11 +68,21 @@ def edition_members(graph: Graph, node: str, year: str) -> list[str]:
     portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node]["portfolio"]
     chosen = edition(graph, portfolio, year)
     rel = Rel.HAS_PROGRAM if kind_of(node) is Kind.PORTFOLIO else Rel.ADMINISTERS
-    return sorted(
-        t
-        for _, t, k, y in graph.out_edges(node, keys=True, data="year")
-        if k == rel and y == chosen
-    )
+    edges = graph.out_edges(node, keys=True, data="year")
+    found = [t for _, t, k, y in edges if k == rel and y == chosen]
+    return sorted(_whole_programs(graph, found))
+
+
+def _whole_programs(graph: Graph, members: list[str]) -> set[str]:
+    """Elements that make up a whole program stand for it: the program states figures
+    (its previous year's credits) that no element row does."""
+    found = set(members)
+    for element in [m for m in members if kind_of(m) is Kind.ELEMENT]:
+        program = program_of(graph, element)
+        if set(children(graph, program, Rel.HAS_ELEMENT)) <= found:
+            found -= set(children(graph, program, Rel.HAS_ELEMENT))
+            found.add(program)
+    return found
 
 
 def programs(graph: Graph, portfolio: str, year: str) -> list[str]:
@@ -155,18 +165,23 @@ def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = No
 
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
-    """Nodes whose name or text contains `text`, ignoring case and accents; names first."""
-    wanted = fold(text).strip()
+    """Nodes whose name or text contains `text`, whatever the case, accents, ligatures,
+    apostrophes and spacing; names first."""
+    wanted = _plain(text)
     allowed = set(kinds) if kinds else None
     by_name, by_text = [], []
     for node, data in graph.nodes(data=True):
         if allowed is not None and data["kind"] not in allowed:
             continue
-        if wanted in fold(data["name"]):
+        if wanted in _plain(data["name"]):
             by_name.append(node)
-        elif any(wanted in fold(t) for t in _texts(data)):
+        elif any(wanted in _plain(t) for t in _texts(data)):
             by_text.append(node)
     return sorted(by_name) + sorted(by_text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def _texts(data: dict[str, Any]) -> list[str]:

@@ -13,6 +13,7 @@ from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, parse_number
 from loaders.records import Figure, Measure, Row, Unit
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_TYPOGRAPHY = str.maketrans({"’": "'", "œ": "oe", "æ": "ae"})
 YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 THOUSANDS = re.compile(r"\(\s*000\s*\$\s*\)")
 _MEASURE_WORDS = (
@@ -73,8 +74,10 @@ def previous_year(year: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents, for matching words whatever the case and accents."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    """Lowercase without accents or ligatures, one apostrophe: for matching words
+    whatever the case, accents and typography (`Œuvre d’art` → `oeuvre d'art`)."""
+    plain = text.casefold().translate(_TYPOGRAPHY)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", plain))
 
 
 def is_table_line(line: Line) -> bool:

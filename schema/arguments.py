@@ -57,12 +57,6 @@ def year_before(graph: Graph, portfolio: str, year: str) -> str | None:
     return earlier[-1] if earlier else None
 
 
-def previous_fiscal_year(year: str) -> str:
-    """`2006-2007` → `2005-2006`."""
-    start = int(year[:4])
-    return f"{start - 1}-{start}"
-
-
 def checked_size(name: str, value: int, low: int = 0, high: int = MAX_PAGE) -> int:
     if not low <= value <= high:
         raise bad_input(f"`{name}` is {value}: expected a number from {low} to {high}")

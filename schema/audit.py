@@ -33,7 +33,10 @@ class AuditFinding:
         description="The computed value written as the document writes it (rounded half-up "
         "for percentages and prose amounts)."
     )
-    computed: Decimal = strawberry.field(description="The exact computed value.")
+    computed: Decimal = strawberry.field(
+        description="The computed value before rounding: sums are exact, quotients (percentages) "
+        "carry 28 significant digits."
+    )
     difference: Decimal = strawberry.field(description="`stated` minus `computed`.")
     unit: str = strawberry.field(description="`000 $`, `$`, `%` or `persons`.")
     stated_raw: str = strawberry.field(description="The stated value as written.")

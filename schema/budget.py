@@ -11,15 +11,16 @@ import strawberry
 from graph import aggregates, breakdowns, facts
 from graph.nodes import Graph
 from loaders import records
+from loaders.tables import previous_year
 from schema.arguments import (
     checked_year,
     latest_year,
     portfolio_of,
-    previous_fiscal_year,
     year_before,
     year_or,
 )
 from schema.enums import Dimension, FigureMeasure, Measure
+from schema.errors import bad_input
 from schema.nodes import Entity, entity
 from schema.provenance import Provenance, provenances
 
@@ -219,9 +220,11 @@ def change_of(graph: Graph, node: str, measure: Measure, before: str | None, aft
     if before is None:
         # With no earlier year loaded, the change is null with its reason, not an error:
         # a front end listing a year's figures asks for every year's change alike.
-        before = year_before(graph, portfolio, after) or previous_fiscal_year(after)
+        before = year_before(graph, portfolio, after) or previous_year(after)
     else:
         before = checked_year(graph, portfolio, before)
+    if before >= after:
+        raise bad_input(f'`from` ("{before}") must be a year before `to` ("{after}")')
     return Change.of(aggregates.change(graph, node, measure.record, before, after), measure)
 
 

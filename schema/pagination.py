@@ -6,7 +6,8 @@ from typing import Any, Self
 
 import strawberry
 from strawberry import relay
-from strawberry.relay.types import NodeIterableType
+from strawberry.relay.types import PREFIX, NodeIterableType
+from strawberry.relay.utils import from_base64
 
 from schema.arguments import MAX_PAGE, checked_size
 from schema.errors import bad_input
@@ -35,6 +36,9 @@ class Connection(relay.ListConnection[relay.NodeType]):
         for name, size in (("first", first), ("last", last)):
             if size is not None:
                 checked_size(name, size)
+        for name, cursor in (("after", after), ("before", before)):
+            if cursor is not None:
+                _check_cursor(name, cursor)
         items = list(nodes)  # type: ignore[arg-type]
         try:
             page = super().resolve_connection(
@@ -52,3 +56,14 @@ class Connection(relay.ListConnection[relay.NodeType]):
         assert isinstance(page, cls)
         page.total_count = len(items)
         return page
+
+
+def _check_cursor(name: str, cursor: str) -> None:
+    """A cursor this connection gives: `arrayconnection:N` in base64, N from 0."""
+    try:
+        prefix, position = from_base64(cursor)
+        valid = prefix == PREFIX and position.isascii() and position.isdigit()
+    except ValueError:
+        valid = False
+    if not valid:
+        raise bad_input(f"invalid cursor in `{name}`: use a cursor this connection gave")

@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from graph import aggregates, breakdowns
+from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel
 from graph.nodes import Graph
 from graph.queries import categories, children, in_portfolio, programs, years
@@ -26,10 +27,17 @@ from schema.budget import (
     document_figures,
 )
 from schema.enums import Dimension, Measure
+from schema.errors import bad_input
 from schema.nodes import Entity, register, typed
 from schema.organization import Organization, OrgGroup, OrgUnit
 from schema.pagination import Connection
 from schema.program import Program
+
+MEASURE = (
+    "What to split: supercategories split EXPENDITURE, investment categories INVESTMENT; "
+    "programs, elements and organizations EXPENDITURE (the default), AMORTIZATION, "
+    "INVESTMENT or CREDITS."
+)
 
 
 @register(Kind.PORTFOLIO)
@@ -54,7 +62,10 @@ class Portfolio(Budgeted):
         found = children(self.graph, self.key, Rel.HAS_ORGANIZATION)
         return typed(self.graph, found, Organization)
 
-    @strawberry.field(description="The groups of section 4 of one document year (default: latest).")
+    @strawberry.field(
+        description="The groups of section 4 as stated by the document that gives a fiscal "
+        "year's figures (that year's own, else the next year's); default: the latest."
+    )
     def org_groups(self, year: YearArgument = None) -> list[OrgGroup]:
         chosen = document_year(self.graph, self.key, year)
         found = in_portfolio(self.graph, Kind.ORG_GROUP, self.key, chosen)
@@ -68,14 +79,15 @@ class Portfolio(Budgeted):
 
     @strawberry.field(description="Its expenditure supercategories (default year: latest).")
     def supercategories(self, year: YearArgument = None) -> list[Supercategory]:
-        found = categories(self.graph, self.key, self.year_or(year), Rel.HAS_SUPERCATEGORY)
-        return typed(self.graph, found, Supercategory)
+        chosen = self.year_or(year)
+        found = categories(self.graph, self.key, chosen, Rel.HAS_SUPERCATEGORY)
+        return typed(self.graph, found, Supercategory, chosen)
 
     @strawberry.field(description="Its investment categories (default year: latest).")
     def investment_categories(self, year: YearArgument = None) -> list[InvestmentCategory]:
-        rel = Rel.HAS_INVESTMENT_CATEGORY
-        found = categories(self.graph, self.key, self.year_or(year), rel)
-        return typed(self.graph, found, InvestmentCategory)
+        chosen = self.year_or(year)
+        found = categories(self.graph, self.key, chosen, Rel.HAS_INVESTMENT_CATEGORY)
+        return typed(self.graph, found, InvestmentCategory, chosen)
 
     @strawberry.field(
         description=f"Its budget for a year split by `by`, {THOUSANDS}, largest row first; "
@@ -85,21 +97,20 @@ class Portfolio(Budgeted):
         self,
         year: Annotated[str, strawberry.argument(description="A fiscal year, e.g. `2007-2008`.")],
         by: Annotated[Dimension, strawberry.argument(description="What the rows are.")],
-        measure: Annotated[
-            Measure,
-            strawberry.argument(
-                description="What to split (investment categories: always INVESTMENT)."
-            ),
-        ] = Measure.EXPENDITURE,
+        measure: Annotated[Measure | None, strawberry.argument(description=MEASURE)] = None,
     ) -> Breakdown | None:
         return breakdown_of(self.graph, self.key, year, by, measure)
 
 
 def breakdown_of(
-    graph: Graph, portfolio: str, year: str, by: Dimension, measure: Measure
+    graph: Graph, portfolio: str, year: str, by: Dimension, measure: Measure | None
 ) -> Breakdown | None:
     checked = checked_year(graph, portfolio, year)
-    found = breakdowns.breakdown(graph, portfolio, checked, by, measure.record)
+    wanted = None if measure is None else measure.record
+    try:
+        found = breakdowns.breakdown(graph, portfolio, checked, by, wanted)
+    except UnsupportedMeasureError as exc:
+        raise bad_input(str(exc)) from None
     return None if found is None else Breakdown.of(graph, found)
 
 
@@ -135,8 +146,9 @@ class BudgetCategory(Entity):
         return document_figures(self.data)
 
     def _year(self, year: str | None) -> str:
+        """`year`, else the year the parent field asked for, else its document's year."""
         portfolio = portfolio_of(self.graph, self.key)
-        return year_or(self.graph, portfolio, year, str(self.data["year"]))
+        return year_or(self.graph, portfolio, year, self.view_year or str(self.data["year"]))
 
 
 @register(Kind.SUPERCATEGORY)

@@ -21,7 +21,7 @@ from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
 from schema.organization import OrgGroup, OrgUnit
 from schema.pagination import Connection
-from schema.portfolio import FiscalYear, Portfolio, SourceDocument, breakdown_of
+from schema.portfolio import MEASURE, FiscalYear, Portfolio, SourceDocument, breakdown_of
 from schema.program import Program
 from schema.scalars import SCALARS
 
@@ -74,7 +74,13 @@ class Query:
         self,
         info: Info,
         portfolio: PortfolioName,
-        year: Annotated[str | None, described("A document's fiscal year.")] = None,
+        year: Annotated[
+            str | None,
+            described(
+                "A fiscal year: the groups as stated by the document that gives its figures "
+                "(that year's own, else the next year's comparison); default: the latest."
+            ),
+        ] = None,
     ) -> list[OrgGroup]:
         graph = graph_of(info)
         found = args.portfolio_named(graph, portfolio)
@@ -146,7 +152,7 @@ class Query:
         portfolio: PortfolioName,
         year: Year,
         by: Annotated[Dimension, described("What the rows are.")],
-        measure: Annotated[Measure, described("What to split.")] = Measure.EXPENDITURE,
+        measure: Annotated[Measure | None, described(MEASURE)] = None,
     ) -> Breakdown | None:
         graph = graph_of(info)
         return breakdown_of(graph, args.portfolio_named(graph, portfolio), year, by, measure)
@@ -160,13 +166,19 @@ class Query:
         info: Info,
         id: GlobalId,
         depth: Annotated[int, described(f"How many edges away (0 to {MAX_DEPTH}).")] = 1,
-        relations: Annotated[list[Rel] | None, described("Follow only these relations.")] = None,
+        relations: Annotated[
+            list[Rel] | None,
+            described(
+                "Follow only these relations (default, or an empty list: every relation but "
+                "SOURCE, which would link everything through its document)."
+            ),
+        ] = None,
     ) -> Subgraph | None:
         graph = graph_of(info)
+        steps = args.checked_size("depth", depth, high=MAX_DEPTH)
         start = by_global_id(graph, id)
         if start is None:
             return None
-        steps = args.checked_size("depth", depth, high=MAX_DEPTH)
         return Subgraph.of(graph, queries.neighborhood(graph, start.key, steps, relations))
 
     @strawberry.field(

@@ -171,6 +171,13 @@ def test_amount_gives_organizations_their_programs_and_elements(real_graph: Grap
     assert value(real_graph, COUNCIL, CRE, YEAR) == Decimal("722.8")
 
 
+def test_a_body_that_makes_up_its_program_has_the_programs_figures(real_graph: Graph) -> None:
+    """The council is the whole of program 2: its 2006-2007 credits are the program's
+    (line 40, 721,2), which no element row states."""
+    assert value(real_graph, COUNCIL, CRE, PREVIOUS) == Decimal("721.2")
+    assert value(real_graph, MINISTRY, CRE, PREVIOUS) == Decimal("108324.4")
+
+
 def dollars(thousands: Decimal) -> Decimal:
     """A table amount as the highlights write it: whole dollars, to the nearest 100 000 $."""
     return (thousands * 1000).quantize(PROSE_STEP, rounding=ROUND_HALF_UP)

@@ -145,6 +145,19 @@ def test_search_ignores_accents(real_graph: Graph) -> None:
     assert search(real_graph, "intégration", [Kind.ELEMENT]) == [element("1.3")]
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("l’immigration", "l'immigration"),
+        ("œuvre", "oeuvre"),
+        ("ressources   financières", "ressources financieres"),
+    ],
+)
+def test_search_ignores_typography(real_graph: Graph, typed: str, written: str) -> None:
+    """Typographic apostrophes, ligatures and spacing vary between documents and users."""
+    assert search(real_graph, typed) == search(real_graph, written) != []
+
+
 def test_search_finds_names_before_texts(real_graph: Graph) -> None:
     # The administration directorate's mandate names human resources; its id sorts first.
     assert search(real_graph, "ressources humaines") == [HUMAN_RESOURCES, ADMINISTRATION]

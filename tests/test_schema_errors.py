@@ -46,6 +46,25 @@ def test_nodes_unknown_ids_are_null_in_place(api_context: Context) -> None:
             'culturelles »: expected one of "2006-2007", "2007-2008"',
         ),
         (
+            f'{{ breakdown(portfolio: "{MICC}", year: "2007-2008", by: SUPERCATEGORY, '
+            "measure: CREDITS) { total } }",
+            "a breakdown by SUPERCATEGORY splits EXPENDITURE only, not CREDITS",
+        ),
+        (
+            f'{{ portfolio(name: "{MICC}") {{ breakdown(year: "2007-2008", '
+            "by: INVESTMENT_CATEGORY, measure: HEADCOUNT) { total } } }",
+            "a breakdown by INVESTMENT_CATEGORY splits INVESTMENT only, not HEADCOUNT",
+        ),
+        (
+            f'{{ portfolio(name: "{MICC}") {{ change(from: "2007-2008", to: "2006-2007") '
+            "{ amount } } }",
+            '`from` ("2007-2008") must be a year before `to` ("2006-2007")',
+        ),
+        (
+            '{ neighborhood(id: "VW5rbm93bjp4", depth: -1) { nodes { id } } }',
+            "`depth` is -1: expected a number from 0 to 3",
+        ),
+        (
             '{ portfolio(name: "Tourisme") { name } }',
             f'unknown portfolio "Tourisme": expected one of "{MICC}"',
         ),
@@ -85,10 +104,19 @@ def test_bad_argument_is_bad_user_input(api_context: Context, query: str, messag
     assert codes(errors) == ["BAD_USER_INPUT"]
 
 
-def test_bad_cursor_is_bad_user_input(api_context: Context) -> None:
-    errors = errors_of(api_context, '{ entities(after: "not a cursor") { totalCount } }')
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not a cursor",
+        base64.b64encode(b"arrayconnection:-5").decode(),
+        base64.b64encode(b"arrayconnection:x").decode(),
+        base64.b64encode(b"Program:1").decode(),
+    ],
+)
+def test_bad_cursor_is_bad_user_input(api_context: Context, cursor: str) -> None:
+    errors = errors_of(api_context, f'{{ entities(after: "{cursor}") {{ totalCount }} }}')
     assert codes(errors) == ["BAD_USER_INPUT"]
-    assert errors[0]["message"].startswith("invalid cursor: ")
+    assert errors[0]["message"] == ("invalid cursor in `after`: use a cursor this connection gave")
 
 
 def test_unknown_enum_value_fails_validation(api_context: Context) -> None:

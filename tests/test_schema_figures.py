@@ -243,3 +243,25 @@ def test_programs_of_a_year_show_that_years_figures(api_context: Context) -> Non
 def test_change_without_an_earlier_year_is_null_with_its_reason(api_context: Context) -> None:
     change = data_of(api_context, PROGRAMS_OF_A_YEAR)["programs"][0]["change"]
     assert change == {"amount": None, "percent": None, "reason": "no expenditure for 2005-2006"}
+
+
+CATEGORIES_OF_A_YEAR = """{ portfolio(name: "Immigration et Communautés culturelles") {
+  supercategories(year: "2006-2007") { name amount share }
+  investmentCategories(year: "2006-2007") { name amount share }
+  organizations { name budget(year: "2006-2007") { credits } }
+  breakdown(year: "2006-2007", by: INVESTMENT_CATEGORY) { total }
+} }"""
+
+
+def test_categories_of_a_year_show_that_years_figures(api_context: Context) -> None:
+    portfolio = data_of(api_context, CATEGORIES_OF_A_YEAR)["portfolio"]
+    # 2006-2007 as the supercategories table states it: lines 49-57 of the document.
+    assert portfolio["supercategories"] == [
+        {"name": "Rémunération", "amount": "56229.7", "share": "53.1"},
+        {"name": "Fonctionnement", "amount": "19744.1", "share": "18.6"},
+        {"name": "Transfert", "amount": "29916.5", "share": "28.3"},
+    ]
+    assert [c["amount"] for c in portfolio["investmentCategories"]] == ["5531.0", "184.0"]
+    assert portfolio["breakdown"] == {"total": "5715.0"}
+    credits = {o["name"]: o["budget"]["credits"] for o in portfolio["organizations"]}
+    assert credits["Conseil des relations interculturelles"] == "721.2"
