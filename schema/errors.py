@@ -17,6 +17,8 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
+BAD_REQUEST = "BAD_REQUEST"
+"""Not a GraphQL request the server can run (HTTP level: body, method, content type)."""
 _INPUT_ERRORS = (GraphQLError, StrawberryInputCoercionError, GlobalIDValueError)
 """Origins of errors in the values a request gives (variables, ids): the client's to fix."""
 

@@ -17,6 +17,7 @@ from schema.budget import Breakdown
 from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel, Status
 from schema.errors import INTERNAL, add_codes, code_of
+from schema.extensions import EXTENSIONS
 from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
 from schema.organization import OrgGroup, OrgUnit
@@ -200,7 +201,8 @@ class Query:
 
 
 class BudgetSchema(strawberry.Schema):
-    """The schema; every error it returns carries an `extensions.code`."""
+    """The schema; every error it returns carries an `extensions.code`, an unexpected one
+    is logged here in full and reaches the client masked (`schema.extensions`)."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -210,6 +212,11 @@ class BudgetSchema(strawberry.Schema):
         super().process_errors(unexpected, execution_context)
 
 
-schema = BudgetSchema(query=Query, types=[FiscalYear], config=StrawberryConfig(scalar_map=SCALARS))
+schema = BudgetSchema(
+    query=Query,
+    types=[FiscalYear],
+    extensions=EXTENSIONS,
+    config=StrawberryConfig(scalar_map=SCALARS),
+)
 
 __all__ = ["schema"]

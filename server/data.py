@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graph.build import build_graph
 from graph.nodes import Graph
-from loaders import read_document
+from loaders import DocumentError, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PATHS_ENV = "BUDGET_KG_PATHS"
@@ -26,16 +26,30 @@ class Loaded:
     version: str
 
 
+class NoDocumentError(DocumentError):
+    """A directory given for documents holds no `*.txt`."""
+
+
 def default_paths() -> list[Path]:
     return sorted(DATA.glob("*.txt"))
 
 
 def document_paths(paths: Sequence[Path]) -> list[Path]:
-    """The files named, a directory standing for its `*.txt`; none given: `data/`."""
+    """The files named, a directory standing for its `*.txt`; none given: `data/`.
+
+    A directory without a `*.txt` is an error (`NoDocumentError`), not an empty graph.
+    """
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+        found.extend(documents_in(path) if path.is_dir() else [path])
     return found if paths else default_paths()
+
+
+def documents_in(directory: Path) -> list[Path]:
+    found = sorted(directory.glob("*.txt"))
+    if not found:
+        raise NoDocumentError(str(directory), None, "no *.txt document")
+    return found
 
 
 def paths_from_env() -> list[Path]:

@@ -44,6 +44,13 @@ PORTFOLIOS = "{ portfolios { name years } }"
 AUDIT = "{ audit { status identity stated computed } }"
 SEARCH = '{ search(text: "francisation") { __typename ... on Node { id } } }'
 
+NESTED = (
+    "{ entities(first: 100) { edges { node { ... on BudgetLine { portfolio { "
+    "orgUnits(first: 100) { edges { node { serves { target { ... on Element { "
+    "portfolio { name } } } } } } } } } } } } }"
+)
+"""Not the contract: a query that ran 145 s and answered 218 MB before the depth limit."""
+
 
 def data_of(
     context: Context, query: str, variables: dict[str, Any] | None = None

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+from typing import Any
+
+import pytest
 from starlette.testclient import TestClient
 
-from server.app import create_app
-from server.data import Loaded
-from tests.contract import PORTFOLIO, PORTFOLIO_QUERY, PROGRAMS
+from schema.extensions import DEPTH
+from schema.schema import schema
+from server.app import CORS_ENV, app_factory, create_app, origins_from_env
+from server.data import PATHS_ENV, Loaded
+from tests.contract import AUDIT, NESTED, PORTFOLIO, PORTFOLIO_QUERY, PORTFOLIOS, PROGRAMS
 from tests.documents import MICC, SYNTHETIC
+
+ORIGIN = "https://budget.example"
+PREFLIGHT = {
+    "Origin": ORIGIN,
+    "Access-Control-Request-Method": "POST",
+    "Access-Control-Request-Headers": "content-type",
+}
 
 
 def test_health(api_client: TestClient, served: Loaded) -> None:
@@ -17,7 +31,7 @@ def test_health(api_client: TestClient, served: Loaded) -> None:
         "status": "ok",
         "documents": 1,
         "nodes": 75,
-        "edges": served.graph.number_of_edges(),
+        "edges": 184,
         "dataVersion": served.version,
     }
 
@@ -54,7 +68,82 @@ def test_graphql_get_with_variables(api_client: TestClient) -> None:
 def test_graphql_get_refuses_mutations(api_client: TestClient) -> None:
     response = api_client.get("/graphql", params={"query": "mutation { x }"})
     assert response.status_code == 400
-    assert "mutations are not allowed when using GET" in response.text
+    assert response.json() == {
+        "data": None,
+        "errors": [
+            {
+                "message": "mutations are not allowed when using GET",
+                "extensions": {"code": "BAD_REQUEST"},
+            }
+        ],
+    }
+
+
+JSON = {"Content-Type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("method", "request_args", "status", "message"),
+    [
+        ("POST", {"content": b'{"query": ', "headers": JSON}, 400, "Unable to parse request"),
+        ("GET", {"params": {"query": PORTFOLIOS, "variables": "{year"}}, 400, "Unable to parse"),
+        ("POST", {"json": {"query": PORTFOLIOS, "variables": [1]}}, 400, "`variables` must be"),
+        (
+            "POST",
+            {"content": PORTFOLIOS, "headers": {"Content-Type": "text/plain"}},
+            400,
+            "content",
+        ),
+        ("POST", {"json": {"variables": {}}}, 400, "No GraphQL query found in the request"),
+        ("PUT", {"json": {"query": PORTFOLIOS}}, 405, "only supports GET and POST"),
+    ],
+    ids=["body", "get-variables", "variables", "content-type", "no-query", "method"],
+)
+def test_http_errors_have_the_graphql_shape(
+    api_client: TestClient, method: str, request_args: dict[str, Any], status: int, message: str
+) -> None:
+    response = api_client.request(method, "/graphql", **request_args)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert body["data"] is None
+    (error,) = body["errors"]
+    assert error["extensions"] == {"code": "BAD_REQUEST"}
+    assert message in error["message"]
+
+
+def test_graphql_limits_over_http(api_client: TestClient) -> None:
+    response = api_client.post("/graphql", json={"query": NESTED})
+    assert response.status_code == 200
+    (error,) = response.json()["errors"]
+    assert (error["message"], error["extensions"]) == (DEPTH, {"code": "BAD_USER_INPUT"})
+
+
+def running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_graphql_runs_in_a_worker_thread(
+    api_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off the event loop, so /health answers while a long query runs."""
+    on_loop: list[bool] = []
+    execute_sync = schema.execute_sync
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        on_loop.append(running_loop())
+        return execute_sync(*args, **kwargs)
+
+    monkeypatch.setattr(schema, "execute_sync", spy)
+    body = api_client.post("/graphql", json={"query": PORTFOLIOS}).json()
+    assert on_loop == [False]
+    assert body == {
+        "data": {"portfolios": [{"name": PORTFOLIO, "years": ["2006-2007", "2007-2008"]}]}
+    }
 
 
 def test_graphql_error_shape(api_client: TestClient) -> None:
@@ -72,6 +161,16 @@ def test_graphiql_in_a_browser(api_client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "GraphiQL" in response.text
+
+
+def test_gzip_on_a_get_answer(api_client: TestClient) -> None:
+    response = api_client.get(
+        "/graphql", params={"query": AUDIT}, headers={"Accept-Encoding": "gzip"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers["vary"]
+    assert len(response.json()["data"]["audit"]) > 50
 
 
 def test_gzip_for_large_answers(api_client: TestClient) -> None:
@@ -98,6 +197,39 @@ def test_cors_allows_configured_origins_only() -> None:
         )
     assert allowed.headers["access-control-allow-origin"] == "https://budget.example"
     assert "access-control-allow-origin" not in other.headers
+    assert preflight.status_code == 200
+
+
+def test_cors_preflight_refused_when_no_origin_is_configured(api_client: TestClient) -> None:
+    response = api_client.options("/graphql", headers=PREFLIGHT)
+    assert response.status_code == 400
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_preflight_allowed_for_a_configured_origin() -> None:
+    with TestClient(create_app(cors_origins=[ORIGIN])) as client:
+        response = client.options("/graphql", headers=PREFLIGHT)
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == ORIGIN
+    assert "POST" in response.headers["access-control-allow-methods"]
+    assert "content-type" in response.headers["access-control-allow-headers"].lower()
+
+
+def test_origins_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CORS_ENV, raising=False)
+    assert origins_from_env() == []
+    monkeypatch.setenv(CORS_ENV, f" {ORIGIN} , ,https://other.example,")
+    assert origins_from_env() == [ORIGIN, "https://other.example"]
+
+
+def test_app_factory_reads_paths_and_origins_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PATHS_ENV, f"{MICC}{os.pathsep}{SYNTHETIC}")
+    monkeypatch.setenv(CORS_ENV, ORIGIN)
+    with TestClient(app_factory()) as client:
+        health = client.get("/health", headers={"Origin": ORIGIN})
+        preflight = client.options("/graphql", headers=PREFLIGHT)
+    assert health.json()["documents"] == 2
+    assert health.headers["access-control-allow-origin"] == ORIGIN
     assert preflight.status_code == 200
 
 

@@ -128,3 +128,24 @@ def test_check_refuses_two_documents_of_one_year(
         f"{copy}: « Immigration et Communautés culturelles » 2007-2008 is already loaded "
         f"from {MICC}: give one document per portfolio and fiscal year\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["query", "{ portfolios { name } }"], ["export", "--format", "json"], ["serve"]],
+    ids=lambda c: c[0],
+)
+def test_every_command_refuses_a_directory_without_documents(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda *a, **k: pytest.fail("serve started uvicorn"))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    options = ["-o", str(tmp_path / "graph.json")] if command[0] == "export" else []
+    assert main([*command, str(empty), *options]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"{empty}: no *.txt document\n")
+    assert not (tmp_path / "graph.json").exists()

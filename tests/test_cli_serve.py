@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 
 from server.cli import main
 from tests.contract import PROGRAMS
@@ -84,6 +85,17 @@ def test_serve_answers_health_and_graphql(tmp_path: Path) -> None:
     assert program["shareOfPortfolio"] == "99.3"
 
 
+@pytest.fixture
+def no_listening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` must stop before uvicorn runs: if it does not, fail rather than listen."""
+
+    def run(*args: Any, **kwargs: Any) -> None:
+        pytest.fail(f"serve started uvicorn: {args} {kwargs}")
+
+    monkeypatch.setattr(uvicorn, "run", run)
+
+
+@pytest.mark.usefixtures("no_listening")
 def test_serve_refuses_missing_documents(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -92,6 +104,7 @@ def test_serve_refuses_missing_documents(
     assert capsys.readouterr().err == f"{missing}: no such document\n"
 
 
+@pytest.mark.usefixtures("no_listening")
 def test_serve_refuses_a_broken_document_before_listening(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,3 +115,12 @@ def test_serve_refuses_a_broken_document_before_listening(
     assert capsys.readouterr().err == (
         f'{broken}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'
     )
+
+
+@pytest.mark.usefixtures("no_listening")
+def test_serve_refuses_a_directory_without_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.md").write_text("-", encoding="utf-8")
+    assert main(["serve", str(tmp_path), "--port", "1"]) == 1
+    assert capsys.readouterr().err == f"{tmp_path}: no *.txt document\n"

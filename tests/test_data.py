@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from loaders import DocumentError
-from server.data import DATA, PATHS_ENV, data_version, document_paths, load, paths_from_env
+from server.data import (
+    DATA,
+    PATHS_ENV,
+    NoDocumentError,
+    data_version,
+    document_paths,
+    load,
+    paths_from_env,
+)
 from tests.documents import MICC, SYNTHETIC
 
 
@@ -21,6 +29,17 @@ def test_document_paths_expand_directories(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a", encoding="utf-8")
     (tmp_path / "notes.md").write_text("-", encoding="utf-8")
     assert document_paths([tmp_path, MICC]) == [tmp_path / "a.txt", tmp_path / "b.txt", MICC]
+
+
+def test_document_paths_refuse_a_directory_without_documents(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("-", encoding="utf-8")
+    with pytest.raises(NoDocumentError, match=f"^{tmp_path}: no \\*.txt document$"):
+        document_paths([MICC, tmp_path])
+
+
+def test_load_refuses_a_directory_without_documents(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="no \\*.txt document"):
+        load([tmp_path])
 
 
 def test_paths_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
