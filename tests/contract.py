@@ -73,3 +73,14 @@ def errors_of(
 
 def codes(errors: list[dict[str, Any]]) -> list[str]:
     return [e["extensions"]["code"] for e in errors]
+
+
+def program_one_over_http(body: dict[str, Any]) -> dict[str, Any]:
+    """Program 1 of a PROGRAMS answer, after checking the figures the issue pins."""
+    assert "errors" not in body
+    program: dict[str, Any] = body["data"]["programs"][0]
+    assert program["budget"]["expenditure"] == "110585.5"
+    assert program["budget"]["credits"] == "114745.8"
+    assert program["change"]["amount"] == "5421.4"
+    assert program["shareOfPortfolio"] == "99.3"
+    return program
