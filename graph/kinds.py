@@ -33,34 +33,83 @@ class Kind(StrEnum):
 class Rel(StrEnum):
     """What an edge says, read from its source to its target."""
 
-    HAS_PROGRAM = "has_program"  # portfolio → program
-    HAS_ELEMENT = "has_element"  # program → element
-    IN_YEAR = "in_year"  # program, element, ... → fiscal year
-    HAS_ORGANIZATION = "has_organization"  # portfolio → organization
-    ADMINISTERS = "administers"  # organization → program or element
-    HAS_SUPERCATEGORY = "has_supercategory"  # portfolio → supercategory
-    HAS_INVESTMENT_CATEGORY = "has_investment_category"  # portfolio → investment category
-    PART_OF = "part_of"  # unit → unit or group, group → organization
-    SUPERVISES = "supervises"  # role → group
-    REPORTS_TO = "reports_to"  # unit → role
-    ADVISES = "advises"  # organization → role
-    HAS_ROLE = "has_role"  # organization → role
-    HAS_OBJECTIVE = "has_objective"  # group → objective
-    HAS_MODE = "has_mode"  # group → intervention mode
-    HAS_SUB_ITEM = "has_sub_item"  # objective or mode → its sub-item
-    SERVES = "serves"  # group, unit or organization → element or program
-    CONTINUED_BY = "continued_by"  # program or element → the same one the next year
-    SOURCE = "source"  # any node → the document it was read from
+    HAS_PROGRAM = "has_program"
+    HAS_ELEMENT = "has_element"
+    IN_YEAR = "in_year"
+    HAS_ORGANIZATION = "has_organization"
+    ADMINISTERS = "administers"
+    HAS_SUPERCATEGORY = "has_supercategory"
+    HAS_INVESTMENT_CATEGORY = "has_investment_category"
+    PART_OF = "part_of"
+    SUPERVISES = "supervises"
+    REPORTS_TO = "reports_to"
+    ADVISES = "advises"
+    HAS_ROLE = "has_role"
+    HAS_OBJECTIVE = "has_objective"
+    HAS_MODE = "has_mode"
+    HAS_SUB_ITEM = "has_sub_item"
+    SERVES = "serves"
+    CONTINUED_BY = "continued_by"
+    SOURCE = "source"
 
 
 class ServesMethod(StrEnum):
     """How a serves edge was found."""
 
-    STATED = "stated"  # the unit's own text names the element or program
-    NAME_MATCH = "name_match"  # the group's name and the element's share words
-    CENTRAL_SERVICES = "central_services"  # central services serve the administration element
-    BODY_PROGRAM = "body_program"  # a body reporting to the minister serves its program
-    INHERITED = "inherited"  # a unit serves what its group serves
+    STATED = "stated"
+    NAME_MATCH = "name_match"
+    CENTRAL_SERVICES = "central_services"
+    BODY_PROGRAM = "body_program"
+    INHERITED = "inherited"
+
+
+KIND_MEANINGS: dict[Kind, str] = {
+    Kind.PORTFOLIO: "a minister's budget (portefeuille), across years",
+    Kind.ORGANIZATION: "the ministry, or a body reporting to the minister",
+    Kind.FISCAL_YEAR: "a fiscal year, e.g. 2007-2008",
+    Kind.PROGRAM: "a program of a portfolio, in one document's year",
+    Kind.ELEMENT: "an element of a program",
+    Kind.SUPERCATEGORY: "an expenditure supercategory (Rémunération, Fonctionnement, Transfert)",
+    Kind.INVESTMENT_CATEGORY: "an investment category (Immobilisations, Prêts...)",
+    Kind.ORG_GROUP: "an uppercase heading of section 4 (HAUTE DIRECTION, a sector...)",
+    Kind.ORG_UNIT: "a directorate, service, centre, bureau, secretariat or module",
+    Kind.ROLE: "a role the text names (sous-ministre, ministre...)",
+    Kind.OBJECTIVE: "a sector's general objective, or one of its sub-items",
+    Kind.INTERVENTION_MODE: "a sector's mode of intervention, or one of its sub-items",
+    Kind.DOCUMENT: "a source document",
+}
+"""What each kind of node stands for."""
+
+REL_MEANINGS: dict[Rel, str] = {
+    Rel.HAS_PROGRAM: "portfolio → program",
+    Rel.HAS_ELEMENT: "program → element",
+    Rel.IN_YEAR: "program, element, ... → fiscal year",
+    Rel.HAS_ORGANIZATION: "portfolio → organization",
+    Rel.ADMINISTERS: "organization → program or element",
+    Rel.HAS_SUPERCATEGORY: "portfolio → supercategory",
+    Rel.HAS_INVESTMENT_CATEGORY: "portfolio → investment category",
+    Rel.PART_OF: "unit → unit or group, group → organization",
+    Rel.SUPERVISES: "role → group",
+    Rel.REPORTS_TO: "unit → role",
+    Rel.ADVISES: "organization → role",
+    Rel.HAS_ROLE: "organization → role",
+    Rel.HAS_OBJECTIVE: "group → objective",
+    Rel.HAS_MODE: "group → intervention mode",
+    Rel.HAS_SUB_ITEM: "objective or mode → its sub-item",
+    Rel.SERVES: "group, unit or organization → element or program",
+    Rel.CONTINUED_BY: "program or element → the same one the next year",
+    Rel.SOURCE: "any node → the document it was read from",
+}
+"""What each relation links, from its source to its target."""
+
+METHOD_MEANINGS: dict[ServesMethod, str] = {
+    ServesMethod.STATED: "the unit's own text names the element or program",
+    ServesMethod.NAME_MATCH: "the group's name and the element's share words",
+    ServesMethod.CENTRAL_SERVICES: "central services serve the administration element",
+    ServesMethod.BODY_PROGRAM: "a body reporting to the minister serves its program",
+    ServesMethod.INHERITED: "a unit serves what its group serves",
+}
+"""How each serves method finds its edges."""
 
 
 def slug(text: str) -> str:

@@ -7,19 +7,34 @@ from here, which registers them with Strawberry.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
+from typing import TypeVar
 
 import strawberry
 
 from graph.audit_findings import Status
 from graph.breakdowns import Dimension
-from graph.kinds import Kind, Rel, ServesMethod
+from graph.kinds import KIND_MEANINGS, METHOD_MEANINGS, REL_MEANINGS, Kind, Rel, ServesMethod
 from loaders.records import GroupKind
 from loaders.records import Measure as FigureMeasure
+
+E = TypeVar("E", bound=Enum)
+
+
+def described_values(cls: type[E], meanings: Mapping[E, str]) -> None:
+    """Give each value of a graph enum registered with Strawberry its meaning."""
+    definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+    for value in definition.values:
+        value.description = meanings[cls[value.name]].capitalize() + "."
+
 
 strawberry.enum(Kind, description="What an entity of the graph is.")
 strawberry.enum(Rel, name="Relation", description="What an edge says, from source to target.")
 strawberry.enum(ServesMethod, description="How a serves relation was found.")
+described_values(Kind, KIND_MEANINGS)
+described_values(Rel, REL_MEANINGS)
+described_values(ServesMethod, METHOD_MEANINGS)
 strawberry.enum(GroupKind, description="What kind of group a heading of section 4 opens.")
 strawberry.enum(Dimension, description="What a breakdown groups the budget by.")
 strawberry.enum(

@@ -34,3 +34,12 @@ def test_schema_amounts_say_they_are_in_thousands_of_dollars(api_context: Contex
     money = [f for f in budget["fields"] if f["name"] not in ("year", "headcount", "amount")]
     assert len(money) == 6
     assert all("in thousands of dollars" in f["description"] for f in money)
+
+
+def test_schema_graph_enum_values_say_what_they_mean(api_context: Context) -> None:
+    """Graph views draw edges from source to target: each relation says which is which."""
+    query = """{ __type(name: "Relation") { enumValues { name description } } }"""
+    values = data_of(api_context, query)["__type"]["enumValues"]
+    meanings = {v["name"]: v["description"] for v in values}
+    assert meanings["PART_OF"] == "Unit → unit or group, group → organization."
+    assert all(meanings.values())
