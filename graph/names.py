@@ -46,7 +46,7 @@ MIN_STEM = 4
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text).replace("’", "'"))
+    return re.findall(r"[a-z0-9]+", fold(text))
 
 
 def name_key(name: str) -> str:

@@ -80,7 +80,7 @@ def is_group_heading(line: Line) -> bool:
 
 
 def _list_heading(text: str) -> str | None:
-    folded = fold(text).replace("’", "'")
+    folded = fold(text)
     if _OBJECTIVES.match(folded):
         return "objectives"
     return "modes" if _MODES.match(folded) else None

@@ -141,5 +141,5 @@ def _join_known(names: list[str], known: set[str]) -> list[str]:
 
 
 def _key(name: str) -> str:
-    words = fold(name).replace("’", "'").replace("'", "' ").split()
+    words = fold(name).replace("'", "' ").split()
     return " ".join(w for w in words if w not in {"le", "la", "les", "l'"})
