@@ -12,6 +12,7 @@ from graph.kinds import Kind, Rel, node_id, slug
 from graph.nodes import Graph, add_edge, add_node
 from graph.serves import add_serves
 from loaders.records import Document
+from loaders.tables import next_year
 
 
 def build_graph(documents: Iterable[Document]) -> Graph:
@@ -59,5 +60,5 @@ def link_years(graph: Graph) -> None:
     for years in by_identity.values():
         ordered = sorted(years)
         for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if int(later[:4]) == int(earlier[:4]) + 1:
+            if later == next_year(earlier):
                 add_edge(graph, years[earlier], years[later], Rel.CONTINUED_BY)

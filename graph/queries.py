@@ -11,6 +11,7 @@ import networkx as nx
 from graph.kinds import Kind, Rel, kind_of
 from graph.names import fold, name_key
 from graph.nodes import Graph
+from loaders.tables import next_year
 
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
 
@@ -59,7 +60,7 @@ def edition(graph: Graph, portfolio: str, year: str) -> str | None:
     editions = graph.nodes[portfolio].get("editions", {})
     if year in editions:
         return year
-    following = f"{int(year[:4]) + 1}-{int(year[:4]) + 2}" if year[:4].isdigit() else ""
+    following = next_year(year) if year[:4].isdigit() else ""
     return following if following in editions else None
 
 

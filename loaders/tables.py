@@ -67,6 +67,12 @@ def segments(lines: Sequence[Line]) -> list[Segment]:
     return found
 
 
+def next_year(year: str) -> str:
+    """The fiscal year after `year` (`2006-2007` → `2007-2008`)."""
+    start = int(year[:4])
+    return f"{start + 1}-{start + 2}"
+
+
 def previous_year(year: str) -> str:
     """The fiscal year before `year` (`2007-2008` → `2006-2007`)."""
     start = int(year[:4])
