@@ -10,8 +10,8 @@ from graph.aggregates import BUDGET_MEASURES, Amount, amount, percent, round_per
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel, kind_of
 from graph.nodes import Graph
-from graph.queries import categories, children, nodes_of_kind, parents, program_of, programs
-from loaders.records import Measure, Unit
+from graph.queries import categories, children, program_of, programs
+from loaders.records import Measure
 
 
 class Dimension(StrEnum):
@@ -147,10 +147,3 @@ def _total(parts: list[tuple[str, Amount]]) -> Amount:
 def _row(graph: Graph, node: str, part: Amount, total: Decimal) -> BreakdownRow:
     share = round_percent(percent(part.value, total)) if total else None
     return BreakdownRow(node, graph.nodes[node]["name"], part, share)
-
-
-def all_documents(graph: Graph) -> list[str]:
-    return nodes_of_kind(graph, Kind.DOCUMENT)
-
-
-__all__ = ["Unit", "parents"]

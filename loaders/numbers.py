@@ -37,8 +37,3 @@ def decimal_places(value: Decimal) -> int:
     """How many decimals a parsed number was written with (`3 794,8` → 1, `969` → 0)."""
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) else 0
-
-
-def looks_numeric(text: str) -> bool:
-    """True when a cell holds a number, however malformed the rest of the row is."""
-    return parse_number(text) is not None

@@ -151,10 +151,6 @@ def _read_header_cell(
     return (years[0] if years else None), measure, unit
 
 
-def row_label(line: Line) -> str:
-    return line.cells[0]
-
-
 def parse_row(
     line: Line,
     columns: Sequence[Column],
