@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
+from graph.attributes import Graph
 from graph.facts import inputs
 from graph.kinds import Kind, Rel, kind_of
-from graph.nodes import Graph
 from graph.queries import categories, children, edition_members, linked_for_year
 from loaders.records import Measure, Provenance, Unit
 

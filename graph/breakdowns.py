@@ -7,9 +7,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from graph.aggregates import BUDGET_MEASURES, Amount, amount, percent, round_percent
+from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel, kind_of
-from graph.nodes import Graph
 from graph.queries import categories, children, program_of, programs
 from loaders.records import Measure
 

@@ -21,7 +21,7 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 
-from graph.nodes import Graph
+from graph.attributes import Graph
 from loaders.errors import BudgetKgError
 
 FORMATS = ("json", "graphml")

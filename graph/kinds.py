@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from loaders.tables import fold
+from loaders.text import fold
 
 
 class Kind(StrEnum):

@@ -8,10 +8,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.attributes import Graph
 from graph.kinds import Kind, Rel, kind_of
-from graph.names import fold, name_key
-from graph.nodes import Graph
-from loaders.tables import next_year
+from loaders.text import fold, name_key
+from loaders.years import next_year
 
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
 

@@ -8,7 +8,8 @@ from typing import Literal
 from loaders.errors import CellError, StructureError
 from loaders.lines import Line
 from loaders.records import Measure, Unit
-from loaders.tables import THOUSANDS, Column, HeaderCell, header_cells, previous_year
+from loaders.tables import THOUSANDS, Column, HeaderCell, header_cells
+from loaders.years import previous_year
 
 Table = Literal["credits", "supercategories", "elements", "comparison"]
 Key = tuple[Measure, str | None]

@@ -20,13 +20,13 @@ from loaders.records import (
 from loaders.tables import (
     Column,
     Segment,
-    fold,
     parse_row,
     reject_figures,
     segments,
     split_header,
 )
 from loaders.tables_program import ProgramTables, parse_program_tables
+from loaders.text import fold
 
 _PORTFOLIO = re.compile(r"PORTEFEUILLE\s*«\s*(?P<name>.+?)\s*»", re.IGNORECASE)
 _CREDITS_HEADING = re.compile(r"CRÉDITS\s+\d{4}-\d{4}", re.IGNORECASE)

@@ -16,7 +16,7 @@ from loaders.programs import assemble_programs
 from loaders.prose import portfolio_mention
 from loaders.records import Document, Item, OrgGroup, Provenance, RelationStatement, Text
 from loaders.relations import relation_statements
-from loaders.tables import YEAR, previous_year
+from loaders.years import YEAR, previous_year
 
 _SECTION = re.compile(r"(?P<number>[1-4])\.\s+(?P<title>[^\t]+)")
 _TITLES = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from loaders.errors import StructureError
 from loaders.lines import Line, strip_markup
 from loaders.records import GroupKind, Item, OrgGroup, OrgUnit, Text
-from loaders.tables import fold
+from loaders.text import fold
 
 _BULLET = re.compile(r"(?P<indent>\s*)[-–•]\s+(?P<text>.+)")
 _OBJECTIVES = re.compile(r"objectifs?\b")

@@ -1,4 +1,4 @@
-"""Prose: sentences, and the amounts and percentages stated in them."""
+"""Prose: the portfolio's name, and the amounts and percentages stated in them."""
 
 from __future__ import annotations
 
@@ -7,15 +7,11 @@ from decimal import Decimal
 
 from loaders.numbers import parse_number
 from loaders.records import Provenance, StatedValue, Unit
+from loaders.text import sentence_ends
 
 _NUMBER = r"(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
 _VALUE = re.compile(rf"(?<![0-9,])(?P<number>{_NUMBER})\s*(?P<unit>\$|%)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«(*])")
 _PORTFOLIO = re.compile(r"portefeuille\s*«\s*(?P<name>[^»]+?)\s*»", re.IGNORECASE)
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s]
 
 
 def portfolio_mention(text: str) -> str | None:
@@ -50,7 +46,7 @@ def _stated(match: re.Match[str], phrase: str, provenance: Provenance) -> Stated
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    cuts = sentence_ends(text)
     starts = [0, *cuts]
     ends = [*cuts, len(text) + 1]
     return list(zip(starts, ends, strict=True))

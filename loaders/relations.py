@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from loaders.prose import sentences
 from loaders.records import Provenance, RelationStatement, Verb
-from loaders.tables import fold
+from loaders.text import fold, sentences
 
 _ARTICLE = re.compile(
     r"^(?:(?:les|le|la|du|des|de la|de|aux|au)\s+|(?:de l'|de l’|l'|l’)\s*)", re.IGNORECASE

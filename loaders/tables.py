@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,10 +10,9 @@ from loaders.errors import CellError, StructureError
 from loaders.lines import Line
 from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, parse_number
 from loaders.records import Figure, Measure, Row, Unit
+from loaders.text import fold
+from loaders.years import YEAR
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_TYPOGRAPHY = str.maketrans({"’": "'", "œ": "oe", "æ": "ae"})
-YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 THOUSANDS = re.compile(r"\(\s*000\s*\$\s*\)")
 _MEASURE_WORDS = (
     ("depense", Measure.EXPENDITURE),
@@ -65,25 +63,6 @@ def segments(lines: Sequence[Line]) -> list[Segment]:
         else:
             found.append(Segment(line, []))
     return found
-
-
-def next_year(year: str) -> str:
-    """The fiscal year after `year` (`2006-2007` → `2007-2008`)."""
-    start = int(year[:4])
-    return f"{start + 1}-{start + 2}"
-
-
-def previous_year(year: str) -> str:
-    """The fiscal year before `year` (`2007-2008` → `2006-2007`)."""
-    start = int(year[:4])
-    return f"{start - 1}-{start}"
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents or ligatures, one apostrophe: for matching words
-    whatever the case, accents and typography (`Œuvre d’art` → `oeuvre d'art`)."""
-    plain = text.casefold().translate(_TYPOGRAPHY)
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", plain))
 
 
 def is_table_line(line: Line) -> bool:

@@ -5,8 +5,8 @@ A bad argument raises `BadUserInput` with a message that says what is expected.
 
 from __future__ import annotations
 
+from graph.attributes import Graph
 from graph.kinds import Kind
-from graph.nodes import Graph
 from graph.queries import edition, find_by_name, portfolios, years
 from schema.errors import bad_input, one_of
 from schema.nodes import node_data

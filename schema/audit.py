@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import strawberry
 
+from graph.attributes import Graph
 from graph.audit import Finding
-from graph.nodes import Graph
 from schema.budget import THOUSANDS
 from schema.enums import FigureMeasure, Status
 from schema.nodes import Entity, entity

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import strawberry
 
 from graph import aggregates, breakdowns, facts
-from graph.nodes import Graph
+from graph.attributes import Graph
 from loaders import records
-from loaders.tables import previous_year
+from loaders.years import previous_year
 from schema.arguments import (
     checked_year,
     latest_year,

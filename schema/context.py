@@ -7,7 +7,7 @@ from typing import TypeAlias
 
 import strawberry
 
-from graph.nodes import Graph
+from graph.attributes import Graph
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import strawberry
 
-from graph.audit_findings import Status
+from graph.audit.findings import Status
 from graph.breakdowns import Dimension
 from graph.kinds import KIND_MEANINGS, METHOD_MEANINGS, REL_MEANINGS, Kind, Rel, ServesMethod
 from loaders.records import GroupKind

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.nodes import Graph
+from graph.attributes import Graph
 from graph.queries import Neighborhood as Found
 from schema.enums import Rel
 from schema.nodes import Entity, entities, entity

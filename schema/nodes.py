@@ -14,8 +14,8 @@ import strawberry
 from strawberry import relay
 from strawberry.types.base import get_object_definition
 
+from graph.attributes import Graph
 from graph.kinds import Kind, kind_of
-from graph.nodes import Graph
 from graph.queries import attrs
 from schema.context import Info, graph_of
 from schema.provenance import Provenance, provenances

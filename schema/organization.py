@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import strawberry
 
+from graph.attributes import Graph
 from graph.kinds import Kind, Rel, kind_of
-from graph.nodes import Graph
 from graph.queries import children, parent_unit, parents, served, units_of
 from schema.budget import Budgeted
 from schema.enums import GroupKind, ServesMethod

@@ -9,9 +9,9 @@ import strawberry
 from strawberry import relay
 
 from graph import aggregates, breakdowns
+from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel
-from graph.nodes import Graph
 from graph.queries import categories, children, in_portfolio, programs, years
 from loaders import records
 from schema.arguments import checked_year, document_year, portfolio_of, year_or

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from graph.attributes import Graph
 from graph.build import build_graph
-from graph.nodes import Graph
 from graph.queries import unserved_groups
 from loaders import BudgetKgError, Document, DocumentError, read_document
 from server.data import PATHS_ENV, document_paths, load

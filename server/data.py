@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.attributes import Graph
 from graph.build import build_graph
-from graph.nodes import Graph
 from loaders import DocumentError, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from graph.attributes import Graph
 from graph.build import build_graph
-from graph.nodes import Graph
 from loaders import Document, read_document
 from tests.documents import MICC, SYNTHETIC
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from graph.aggregates import amount, budget, change, round_percent
+from graph.attributes import Graph
 from graph.build import build_graph
-from graph.nodes import Graph
 from loaders import Document, read_document
 from loaders.records import Measure
 from tests.samples import (

@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 
 from bench.generate import shift_years
+from graph.attributes import Graph
 from graph.audit import Finding, Identity, Status, audit, problems
-from graph.audit_findings import judge_exact, judge_rounded, prose_step
+from graph.audit.findings import judge_exact, judge_rounded, prose_step
 from graph.build import build_graph
-from graph.nodes import Graph
 from loaders import Document
 from loaders.records import Measure
 from tests.documents import MICC, SYNTHETIC, parse_text

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from graph.attributes import Graph
 from graph.breakdowns import Breakdown, Dimension, breakdown, share
-from graph.nodes import Graph
 from loaders.records import Measure
 from tests.samples import (
     COUNCIL,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bench.generate import shift_years
+from graph.attributes import Graph
 from graph.build import build_graph
 from graph.errors import DuplicateDocumentError, DuplicateEditionError
 from graph.kinds import Kind, Rel
-from graph.nodes import Graph
 from graph.queries import children, find_by_name, nodes_of_kind, portfolios
 from loaders import Document, read_document
 from tests.samples import (

@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.attributes import Graph
 from graph.export import ExportFormatError, export_graph, jsonable, plain_value
 from graph.kinds import Kind
-from graph.nodes import Graph
 from loaders.records import Measure
 from tests.samples import IMMIGRATION_SECTOR, PORTFOLIO, element, program
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.attributes import Graph
 from graph.kinds import Kind, Rel
-from graph.nodes import Graph
 from graph.queries import (
     attrs,
     children,

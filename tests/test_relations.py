@@ -9,7 +9,7 @@ import pytest
 from loaders import Document
 from loaders.records import Provenance, RelationStatement, Verb
 from loaders.relations import relation_statements, split_names, strip_article
-from loaders.tables import fold
+from loaders.text import fold
 
 COMBINED = "Direction de la coordination ministérielle et Bureau de l'amélioration de la qualité"
 

@@ -20,7 +20,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 
-from graph.nodes import Graph
+from graph.attributes import Graph
 from schema.context import Context
 from schema.errors import (
     BAD_REQUEST,

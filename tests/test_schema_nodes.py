@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from graph.nodes import Graph
+from graph.attributes import Graph
 from schema.context import Context
 from tests.contract import data_of
 

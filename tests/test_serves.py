@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from graph.attributes import Graph
 from graph.build import build_graph
 from graph.kinds import Kind, Rel, ServesMethod
-from graph.names import stems
-from graph.nodes import Graph
 from graph.queries import find_by_name, nodes_of_kind, served, servers, units_of, unserved_groups
 from loaders import read_document
+from loaders.text import stems
 from tests.samples import (
     COUNCIL,
     HAUTE_DIRECTION,

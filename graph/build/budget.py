@@ -10,9 +10,10 @@ from dataclasses import replace
 from graph.errors import DuplicateEditionError
 from graph.facts import Stated, Table, inputs, stated
 from graph.kinds import Kind, Rel, node_id, slug
-from graph.names import fold, name_key, stems
-from graph.nodes import Graph, add_edge, add_node, identity
-from graph.scope import Scope
+from loaders.text import fold, name_key, stems
+from graph.attributes import Graph
+from graph.build.nodes import add_edge, add_node, identity
+from graph.build.scope import Scope
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 
 _MINISTRY = re.compile(r"\bminist[eè]re\s+(?:de la|de l'|du|des|de)\s*", re.IGNORECASE)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.build_budget import add_budget
-from graph.build_org import add_organization
+from graph.build.budget import add_budget
+from graph.build.org import add_organization
 from graph.errors import DuplicateDocumentError
-from graph.kinds import Kind, Rel, node_id, slug
-from graph.nodes import Graph, add_edge, add_node
-from graph.serves import add_serves
+from graph.kinds import Kind, node_id, slug
+from graph.attributes import Graph
+from graph.build.nodes import add_node
+from graph.build.serves import add_serves
+from graph.build.years import link_years
 from loaders.records import Document
-from loaders.tables import next_year
 
 
 def build_graph(documents: Iterable[Document]) -> Graph:
@@ -48,17 +49,3 @@ def add_document_node(graph: Graph, document: Document) -> str:
         portfolio_name=document.portfolio,
         lines=document.provenance.line_end,
     )
-
-
-def link_years(graph: Graph) -> None:
-    """Link each program and element to the same one in the next fiscal year."""
-    by_identity: dict[tuple[str, str], dict[str, str]] = {}
-    for node, attrs in graph.nodes(data=True):
-        if attrs["kind"] in (Kind.PROGRAM, Kind.ELEMENT):
-            identity = (attrs["portfolio"], attrs["identity"])
-            by_identity.setdefault(identity, {})[attrs["year"]] = node
-    for years in by_identity.values():
-        ordered = sorted(years)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if later == next_year(earlier):
-                add_edge(graph, years[earlier], years[later], Rel.CONTINUED_BY)

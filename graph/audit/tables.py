@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from graph.aggregates import Amount, amount, percent
-from graph.audit_findings import Check, Claim, Finding, Identity, finding
+from graph.attributes import Graph
+from graph.audit.findings import Check, Claim, Finding, Identity, finding
 from graph.breakdowns import Dimension, breakdown
 from graph.facts import Stated, Table
 from graph.kinds import Kind, kind_of
-from graph.nodes import Graph
 from loaders.records import Measure, Unit
 
 Editions = dict[str, tuple[str, str]]

@@ -4,9 +4,10 @@ objectives and intervention modes, and the relations its sentences state."""
 from __future__ import annotations
 
 from graph.kinds import Kind, Rel, node_id, slug
-from graph.names import name_key
-from graph.nodes import Graph, add_edge, add_node
-from graph.scope import Scope
+from loaders.text import name_key
+from graph.attributes import Graph
+from graph.build.nodes import add_edge, add_node
+from graph.build.scope import Scope
 from loaders.records import Item, OrgGroup, Provenance, RelationStatement, Verb
 
 _CONTAINS = (Verb.GROUPS, Verb.INCLUDES, Verb.HAS_PARTS, Verb.MANAGES)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Any
 
-import networkx as nx
-
+from graph.attributes import Graph
 from graph.kinds import Kind, Rel
-from graph.names import name_key
 from loaders.records import Provenance
-
-Graph: TypeAlias = nx.MultiDiGraph
-"""The one graph type: nodes keyed by id, typed edges keyed by relation."""
-
+from loaders.text import name_key
 
 def add_node(
     graph: Graph,

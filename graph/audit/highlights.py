@@ -1,10 +1,10 @@
 """Auditing section 1: each rounded amount or percentage of the highlights.
 
 What a value talks about is read from the words of its sentence by general
-rules (`graph.audit_prose` cuts the value's *clause*: from the last comma,
+rules (`graph.audit.prose` cuts the value's *clause*: from the last comma,
 semicolon, colon, parenthesis or clause-opening word such as `dont`, `soit`,
 `comparativement`, `passant` before it to the first one after it, never past a
-neighbouring value; `graph.audit_subjects` reads the names):
+neighbouring value; `graph.audit.subjects` reads the names):
 
 - change or level: a change word (`augmentation`, `hausse`, `bonification`,
   `diminution`, `variation`...) in the clause before the value, or `de plus` /
@@ -41,11 +41,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.aggregates import Amount, amount
-from graph.audit_findings import Check, Claim, Finding, Identity, finding
-from graph.audit_prose import Place, places, quantity, sense, written_years
-from graph.audit_subjects import Names, names_of, subject
-from graph.audit_tables import change_percent, share_percent, variation
-from graph.nodes import Graph
+from graph.attributes import Graph
+from graph.audit.findings import Check, Claim, Finding, Identity, finding
+from graph.audit.prose import Place, places, quantity, sense, written_years
+from graph.audit.subjects import Names, names_of, subject
+from graph.audit.tables import change_percent, share_percent, variation
 from loaders.records import Measure, Paragraph, StatedValue, Unit
 
 THOUSAND = 1000

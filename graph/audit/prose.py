@@ -4,7 +4,7 @@ A value's *clause* runs from the last clause boundary before it to the first
 one after it, within its sentence and never past a neighbouring value. A
 boundary is a comma, semicolon, colon or parenthesis, or a word that opens a
 new clause (`dont`, `soit`, `comparativement`, `passant`, `tandis`, `alors`,
-`mais`; the clause it opens starts at that word). `graph.audit_highlights`
+`mais`; the clause it opens starts at that word). `graph.audit.highlights`
 says what these words mean for the graph.
 """
 
@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from graph.names import fold, words
-from loaders.prose import sentences
 from loaders.records import Measure, Paragraph, StatedValue
+from loaders.text import fold, sentences, words
+from loaders.years import WRITTEN_YEAR, is_fiscal_year
 
 _BOUNDARY = re.compile(
     r"([,;:()])|\b(?:dont|soit|comparativement|passant|tandis|alors|mais)\b", re.IGNORECASE
@@ -31,7 +31,6 @@ _QUANTITIES = {
     "depense": Measure.EXPENDITURE,
 }
 _BUDGET = re.compile(r"\b(budget|enveloppe|somme)")
-_FISCAL_YEAR = re.compile(r"\b(\d{4})\s*[-\u2013]\s*(\d{4})\b")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -134,12 +133,12 @@ def quantity(place: Place) -> Measure | None:
 def written_years(place: Place) -> list[str]:
     """The fiscal years (`2008-2009`: two consecutive years) written in the value's clause."""
     clause = place.sentence[place.opens : place.closes]
-    found = [(a, b) for a, b in _FISCAL_YEAR.findall(clause) if int(b) == int(a) + 1]
+    found = [(a, b) for a, b in WRITTEN_YEAR.findall(clause) if is_fiscal_year(a, b)]
     return list(dict.fromkeys(f"{a}-{b}" for a, b in found))
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of `text`, folded as `graph.names.name_key` folds them."""
+    """The words of `text`, folded as `loaders.text.name_key` folds them."""
     found: list[Token] = []
     for match in _WORD.finditer(text):
         capital = match.group()[0].isupper()

@@ -24,11 +24,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from graph.audit_prose import Place, Token, tokens
+from graph.attributes import Graph
+from graph.audit.prose import Place, Token, tokens
 from graph.kinds import Rel
-from graph.names import name_key
-from graph.nodes import Graph
 from graph.queries import children, programs
+from loaders.text import name_key
 
 _QUOTED = re.compile(r"«[^»]*»")
 _DETERMINERS = {"le", "la", "les", "l", "au", "aux", "du", "des"}

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from graph.kinds import Kind, Rel, ServesMethod
-from graph.names import fold, name_key, stems
-from graph.nodes import Graph, add_edge
-from graph.scope import Scope
+from loaders.text import fold, name_key, stems
+from graph.attributes import Graph
+from graph.build.nodes import add_edge
+from graph.build.scope import Scope
 from loaders.records import GroupKind
 
 _GENERIC = stems("secteur direction générale service centre bureau ministère haute")

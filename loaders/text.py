@@ -1,13 +1,22 @@
-"""Matching names and words across case, accents, articles and inflection."""
+"""French text for matching: folding, words, stems, names and sentences.
+
+One home for every helper that compares words across case, accents, articles
+and inflection; loaders, the graph and the schema all import them from here.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from loaders.tables import fold as fold
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_TYPOGRAPHY = str.maketrans({"’": "'", "œ": "oe", "æ": "ae"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«(*])")
 
-_ARTICLES = {"le", "la", "les", "l", "un", "une", "du", "de", "des", "d", "au", "aux"}
-_STOPWORDS = _ARTICLES | {
+ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "du", "de", "des", "d", "au", "aux"})
+"""Articles and contracted prepositions, folded (`l'` is `l`)."""
+
+STOPWORDS = ARTICLES | {
     "et",
     "en",
     "a",
@@ -31,6 +40,8 @@ _STOPWORDS = _ARTICLES | {
     "ainsi",
     "notamment",
 }
+"""Words that carry no topic: articles, conjunctions, prepositions, pronouns."""
+
 # Derivational and inflectional endings, longest first: `touristique` and `tourisme`
 # both come down to `tour`, `communications` (`communic`) stays apart from
 # `communautés` (`communaut`).
@@ -45,6 +56,13 @@ _SUFFIXES = sorted(
 MIN_STEM = 4
 
 
+def fold(text: str) -> str:
+    """Lowercase without accents or ligatures, one apostrophe: for matching words
+    whatever the case, accents and typography (`Œuvre d’art` → `oeuvre d'art`)."""
+    plain = text.casefold().translate(_TYPOGRAPHY)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", plain))
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
 
@@ -52,7 +70,7 @@ def words(text: str) -> list[str]:
 def name_key(name: str) -> str:
     """The key two spellings of one name share: `le *Secrétariat du Ministère*` and
     `Secrétariat du ministère` both give `secretariat ministere`."""
-    return " ".join(w for w in words(name.replace("*", "")) if w not in _ARTICLES)
+    return " ".join(w for w in words(name.replace("*", "")) if w not in ARTICLES)
 
 
 def stem(word: str) -> str:
@@ -68,4 +86,13 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> set[str]:
     """The stems of a text's content words (no articles, conjunctions, short words)."""
-    return {stem(w) for w in words(text) if len(w) > 3 and w not in _STOPWORDS}
+    return {stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS}
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence but the last ends (the offset after its separator)."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
