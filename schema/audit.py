@@ -28,22 +28,30 @@ class AuditFinding:
     measure: FigureMeasure = strawberry.field(description="What the stated value measures.")
     edition: str = strawberry.field(description="The fiscal year of the stating document.")
     years: list[str] = strawberry.field(description="The fiscal years the value describes.")
-    stated: Decimal = strawberry.field(description="The value as the document states it.")
-    expected: Decimal = strawberry.field(
+    stated: Decimal | None = strawberry.field(
+        description="The value as the document states it (null when it could not be read: "
+        "`stated_raw` holds the text)."
+    )
+    expected: Decimal | None = strawberry.field(
         description="The computed value written as the document writes it (rounded half-up "
         "for percentages and prose amounts)."
     )
-    computed: Decimal = strawberry.field(
+    computed: Decimal | None = strawberry.field(
         description="The computed value before rounding: sums are exact, quotients (percentages) "
-        "carry 28 significant digits."
+        "carry 28 significant digits. Null when it cannot be computed (`note` says why)."
     )
-    difference: Decimal = strawberry.field(description="`stated` minus `computed`.")
+    difference: Decimal | None = strawberry.field(
+        description="`stated` minus `computed`, when both are known."
+    )
     unit: str = strawberry.field(description="`000 $`, `$`, `%` or `persons`.")
     stated_raw: str = strawberry.field(description="The stated value as written.")
     stated_at: Provenance = strawberry.field(description="The line that states it.")
     cell: int = strawberry.field(description="Its 1-based table cell (0 for prose).")
     derivation: str = strawberry.field(description="How the computed value was obtained.")
     sources: list[Provenance] = strawberry.field(description="The lines it was computed from.")
+    note: str = strawberry.field(
+        description="Why a value is unchecked, or what else explains the finding (may be empty)."
+    )
 
     @classmethod
     def of(cls, graph: Graph, found: Finding) -> AuditFinding:
@@ -64,4 +72,5 @@ class AuditFinding:
             cell=found.cell,
             derivation=found.derivation,
             sources=provenances(found.sources),
+            note=found.note,
         )

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import strawberry
 
-from graph.audit.findings import Status
+from graph.audit.findings import STATUS_MEANINGS, Status
 from graph.breakdowns import Dimension
 from graph.kinds import KIND_MEANINGS, METHOD_MEANINGS, REL_MEANINGS, Kind, Rel, ServesMethod
 from loaders.records import GroupKind
@@ -43,9 +43,9 @@ strawberry.enum(
 strawberry.enum(
     Status,
     name="AuditStatus",
-    description="How a stated figure compares with the one computed from the leaf figures: "
-    "OK (equal as the document rounds), ROUNDING (another rounding of it), MISMATCH.",
+    description="How a stated figure compares with the one computed from the leaf figures.",
 )
+described_values(Status, STATUS_MEANINGS)
 
 
 @strawberry.enum(description="What an amount measures.")

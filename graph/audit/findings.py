@@ -20,9 +20,23 @@ SLACK = Decimal("0.6")
 
 
 class Status(StrEnum):
+    """How a stated value compares with what the graph computes (or why it was not)."""
+
     OK = "ok"
     ROUNDING = "rounding"
     MISMATCH = "mismatch"
+    UNCHECKED = "unchecked"
+    RESTATED = "restated"
+
+
+STATUS_MEANINGS: dict[Status, str] = {
+    Status.OK: "the stated value equals the computed one (rounded as the document rounds)",
+    Status.ROUNDING: "off by what rounding row by row or another rounding rule explains",
+    Status.MISMATCH: "the stated value disagrees with the computed one",
+    Status.UNCHECKED: "a value the audit found but could not check: `note` says why",
+    Status.RESTATED: "two editions state different figures for the same year and line",
+}
+"""What each status means."""
 
 
 class Identity(StrEnum):
@@ -82,6 +96,8 @@ class Finding:
     (rounded for percentages and prose amounts, else equal to `computed`, which
     is exact); `difference` is `stated − computed`. `stated_at` and `cell` (0
     for prose) locate the stated side; `derivation` and `sources` the computed.
+    An `unchecked` finding may lack the numbers it could not read or compute
+    (None); `note` then says why, and may explain any other finding.
     """
 
     identity: Identity
@@ -89,10 +105,10 @@ class Finding:
     measure: Measure
     edition: str
     years: tuple[str, ...]
-    stated: Decimal
-    expected: Decimal
-    computed: Decimal
-    difference: Decimal
+    stated: Decimal | None
+    expected: Decimal | None
+    computed: Decimal | None
+    difference: Decimal | None
     status: Status
     unit: Unit
     stated_raw: str
@@ -100,6 +116,7 @@ class Finding:
     cell: int
     derivation: str
     sources: tuple[Provenance, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
