@@ -46,9 +46,9 @@ def export_graph(graph: Graph, fmt: str, out: Path) -> None:
         nx.write_graphml(plain, out)
 
 
-def plain_graph(graph: Graph) -> nx.MultiDiGraph:
+def plain_graph(graph: Graph) -> Graph:
     """A copy of `graph` whose attributes are plain values (and without its caches)."""
-    plain = nx.MultiDiGraph(documents=plain_value(graph.graph.get("documents", [])))
+    plain = Graph(documents=plain_value(graph.graph.get("documents", [])))
     for node, attrs in graph.nodes(data=True):
         plain.add_node(node, label=attrs.get("name", node), **plain_attrs(attrs))
     for source, target, key, attrs in graph.edges(keys=True, data=True):

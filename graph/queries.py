@@ -22,7 +22,7 @@ def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
 
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
-    return sorted(n for n, k in graph.nodes(data="kind") if k == kind)
+    return sorted(n for n, data in graph.nodes(data=True) if data["kind"] == kind)
 
 
 def children(graph: Graph, node: str, rel: Rel) -> list[str]:
@@ -69,9 +69,14 @@ def edition_members(graph: Graph, node: str, year: str) -> list[str]:
     portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node]["portfolio"]
     chosen = edition(graph, portfolio, year)
     rel = Rel.HAS_PROGRAM if kind_of(node) is Kind.PORTFOLIO else Rel.ADMINISTERS
-    edges = graph.out_edges(node, keys=True, data="year")
-    found = [t for _, t, k, y in edges if k == rel and y == chosen]
+    found = [t for t, y in year_edges(graph, node, rel) if y == chosen]
     return sorted(_whole_programs(graph, found))
+
+
+def year_edges(graph: Graph, node: str, rel: Rel) -> list[tuple[str, str | None]]:
+    """The targets of `node`'s `rel` edges, each with the fiscal year the edge holds for."""
+    edges = graph.out_edges(node, keys=True, data=True)
+    return [(t, d.get("year")) for _, t, k, d in edges if k == rel]
 
 
 def _whole_programs(graph: Graph, members: list[str]) -> set[str]:
@@ -93,8 +98,7 @@ def programs(graph: Graph, portfolio: str, year: str) -> list[str]:
 def categories(graph: Graph, portfolio: str, year: str, rel: Rel) -> list[str]:
     """Supercategories (or investment categories) that give figures for `year`."""
     chosen = edition(graph, portfolio, year)
-    found = graph.out_edges(portfolio, keys=True, data="year")
-    return [t for _, t, k, y in found if k == rel and y == chosen]
+    return [t for t, y in year_edges(graph, portfolio, rel) if y == chosen]
 
 
 def linked_for_year(graph: Graph, node: str, year: str) -> str:
@@ -201,17 +205,19 @@ def neighborhood(
 ) -> Neighborhood:
     """Nodes within `depth` edges of `node` (either direction) and the edges between them."""
     allowed = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
-    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k in allowed)
+    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) in allowed)
     reached = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), node, depth)
     members = sorted(reached, key=lambda n: (reached[n], n))
     inside = set(members)
-    edges = sorted((s, t, k) for s, t, k in view.edges(keys=True) if s in inside and t in inside)
+    edges = sorted(
+        (s, t, Rel(str(k))) for s, t, k in view.edges(keys=True) if s in inside and t in inside
+    )
     return Neighborhood(members, edges)
 
 
 def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
     """The shortest chain of typed edges linking two nodes (in any direction), or None."""
-    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k != Rel.SOURCE)
+    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) != Rel.SOURCE)
     try:
         path = nx.shortest_path(allowed.to_undirected(as_view=True), source, target)
     except (nx.NetworkXNoPath, nx.NodeNotFound):

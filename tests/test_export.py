@@ -38,7 +38,7 @@ def test_export_graphml_reads_back_with_exact_decimals(
     back = nx.read_graphml(out, force_multigraph=True)
     assert back.number_of_nodes() == two_portfolios_graph.number_of_nodes()
     assert back.number_of_edges() == two_portfolios_graph.number_of_edges()
-    serves = back.edges[IMMIGRATION_SECTOR, element("1.2"), "serves"]
+    serves = back.get_edge_data(IMMIGRATION_SECTOR, element("1.2"), "serves")
     assert (serves["method"], serves["confidence"]) == ("name_match", "1.00")
     stated = json.loads(back.nodes[program(1)]["stated"])
     assert stated[0]["figure"]["value"] == "110585.5"

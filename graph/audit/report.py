@@ -71,7 +71,8 @@ def edition_graph(graph: Graph, portfolio: str, edition: str, editions: Editions
     keep += children(graph, portfolio, Rel.HAS_ORGANIZATION)
     copy = Graph(cache={}, documents=[held[edition]])
     copy.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
-    copy.add_edges_from(graph.subgraph(keep).edges(keys=True, data=True))
+    for source, target, key, data in graph.subgraph(keep).edges(keys=True, data=True):
+        copy.add_edge(source, target, key=key, **data)
     attrs = copy.nodes[portfolio]
     attrs["editions"] = {edition: held[edition]}
     attrs["inputs"] = _own_inputs(attrs, edition, editions)
