@@ -146,11 +146,6 @@ def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
     )
 
 
-def budget(graph: Graph, node: str, year: str) -> dict[Measure, Amount | None]:
-    """Expenditure, amortization, investment and credits of `node` for `year`."""
-    return {measure: amount(graph, node, measure, year) for measure in BUDGET_MEASURES}
-
-
 def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: str) -> Change:
     """How `measure` changed from one year to another."""
     before = amount(graph, node, measure, from_year)

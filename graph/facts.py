@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from loaders.records import Figure, Measure, Provenance
+from loaders.records import Figure, Measure
 
 Key = tuple[Measure, str]
 """An input figure's key on its node: what it measures and for which fiscal year."""
@@ -43,9 +43,4 @@ def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
 
 def stated(attrs: dict[str, Any]) -> list[Stated]:
     found: list[Stated] = attrs.setdefault("stated", [])
-    return found
-
-
-def provenances(attrs: dict[str, Any]) -> list[Provenance]:
-    found: list[Provenance] = attrs.setdefault("provenance", [])
     return found

@@ -35,11 +35,6 @@ def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
     return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == rel)
 
 
-def edge(graph: Graph, source: str, target: str, rel: Rel) -> dict[str, Any]:
-    data: dict[str, Any] = graph.edges[source, target, rel]
-    return data
-
-
 def portfolios(graph: Graph) -> list[str]:
     return nodes_of_kind(graph, Kind.PORTFOLIO)
 
