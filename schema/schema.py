@@ -58,10 +58,14 @@ class Query:
         graph = graph_of(info)
         return typed(graph, queries.portfolios(graph), Portfolio)
 
-    @strawberry.field(description="The portfolio of that name (an error if there is none).")
-    def portfolio(self, info: Info, name: PortfolioName) -> Portfolio:
+    @strawberry.field(
+        description="The portfolio of that name, across case, accents and articles "
+        "(null if no loaded document has it)."
+    )
+    def portfolio(self, info: Info, name: PortfolioName) -> Portfolio | None:
         graph = graph_of(info)
-        return typed(graph, [args.portfolio_named(graph, name)], Portfolio)[0]
+        found = queries.find_by_name(graph, Kind.PORTFOLIO, name)
+        return typed(graph, found[:1], Portfolio)[0] if found else None
 
     @strawberry.field(description="A portfolio's programs that give figures for a year.")
     def programs(self, info: Info, portfolio: PortfolioName, year: Year) -> list[Program]:

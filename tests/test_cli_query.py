@@ -57,7 +57,8 @@ def test_query_from_standard_input(
 
 
 def test_query_errors_are_printed_with_their_code(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(["query", '{ portfolio(name: "Santé") { name } }'], capsys)
+    query = '{ programs(portfolio: "Santé", year: "2007-2008") { name } }'
+    status, out, _ = run(["query", query], capsys)
     assert status == 1
     (error,) = json.loads(out)["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

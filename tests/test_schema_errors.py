@@ -65,7 +65,7 @@ def test_nodes_unknown_ids_are_null_in_place(api_context: Context) -> None:
             "`depth` is -1: expected a number from 0 to 3",
         ),
         (
-            '{ portfolio(name: "Tourisme") { name } }',
+            '{ programs(portfolio: "Tourisme", year: "2007-2008") { name } }',
             f'unknown portfolio "Tourisme": expected one of "{MICC}"',
         ),
         (

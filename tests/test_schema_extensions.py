@@ -180,6 +180,7 @@ def test_internal_error_is_masked_and_logged(caplog: pytest.LogCaptureFixture) -
 
 
 def test_errors_raised_on_purpose_keep_their_message(api_context: Context) -> None:
-    (error,) = errors_of(api_context, '{ portfolio(name: "Tourisme") { name } }')
+    query = '{ programs(portfolio: "Tourisme", year: "2007-2008") { name } }'
+    (error,) = errors_of(api_context, query)
     assert error["message"].startswith('unknown portfolio "Tourisme"')
     assert error["extensions"] == {"code": "BAD_USER_INPUT"}
