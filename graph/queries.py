@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from graph.attributes import Graph
+from graph.index import index_of
 from graph.kinds import Kind, Rel, kind_of
 from loaders.text import fold, name_key
 from loaders.years import next_year
@@ -22,7 +23,7 @@ def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
 
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
-    return sorted(n for n, data in graph.nodes(data=True) if data["kind"] == kind)
+    return list(index_of(graph).by_kind.get(kind, ()))
 
 
 def children(graph: Graph, node: str, rel: Rel) -> list[str]:
@@ -41,8 +42,7 @@ def portfolios(graph: Graph) -> list[str]:
 
 def find_by_name(graph: Graph, kind: Kind, name: str) -> list[str]:
     """Nodes of `kind` whose name matches `name` across case, accents and articles."""
-    key = name_key(name)
-    return [n for n in nodes_of_kind(graph, kind) if name_key(graph.nodes[n]["name"]) == key]
+    return list(index_of(graph).by_name.get((kind, name_key(name)), ()))
 
 
 def years(graph: Graph, portfolio: str) -> list[str]:
@@ -156,12 +156,7 @@ def administrators(graph: Graph, node: str) -> list[str]:
 
 def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = None) -> list[str]:
     """Nodes of `kind` a portfolio's documents hold (those of one document `year` if given)."""
-    return [
-        n
-        for n in nodes_of_kind(graph, kind)
-        if graph.nodes[n].get("portfolio") == portfolio
-        and (year is None or graph.nodes[n].get("year") == year)
-    ]
+    return list(index_of(graph).by_portfolio.get((kind, portfolio, year), ()))
 
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
@@ -205,7 +200,10 @@ def neighborhood(
     members = sorted(reached, key=lambda n: (reached[n], n))
     inside = set(members)
     edges = sorted(
-        (s, t, Rel(str(k))) for s, t, k in view.edges(keys=True) if s in inside and t in inside
+        (s, t, Rel(str(k)))
+        for member in members
+        for s, t, k in view.out_edges(member, keys=True)
+        if t in inside
     )
     return Neighborhood(members, edges)
 
