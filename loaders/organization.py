@@ -8,18 +8,13 @@ from dataclasses import dataclass, field
 
 from loaders.errors import StructureError
 from loaders.lines import Line, strip_markup
+from loaders.names import UNIT_TITLE
 from loaders.records import GroupKind, Item, OrgGroup, OrgUnit, Text
 from loaders.text import fold
 
 _BULLET = re.compile(r"(?P<indent>\s*)[-–•]\s+(?P<text>.+)")
 _OBJECTIVES = re.compile(r"objectifs?\b")
 _MODES = re.compile(r"modes? d'intervention")
-# What a unit's title starts with (FORMAT.md lists the first five; the others are
-# the usual names of a ministry's units). A combined name starts with one of them too.
-_UNIT_TITLE = re.compile(
-    r"(?:direction|service|centre|bureau|secretariat|module|unite|cabinet|division"
-    r"|delegation|commissaire|vice-presidence|equipe)s?\b"
-)
 _KINDS = (
     ("haute direction", GroupKind.EXECUTIVE),
     ("secteur", GroupKind.SECTOR),
@@ -125,7 +120,7 @@ def _is_unit_title(line: Line, following: Line | None) -> bool:
 
 
 def _check_unit_title(line: Line) -> None:
-    if not _UNIT_TITLE.match(fold(line.clean)):
+    if not UNIT_TITLE.match(fold(line.clean)):
         raise line.error(
             StructureError,
             f'"{line.clean}" opens a list but is not a unit title (expected Direction ..., '
