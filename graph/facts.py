@@ -41,6 +41,23 @@ def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
     return found
 
 
+def edition_inputs(attrs: dict[str, Any]) -> dict[str, dict[Key, Figure]]:
+    """A portfolio's leaves by edition: each document's own, both of its years (`inputs`
+    holds one figure a year, from that year's own document when it is loaded)."""
+    found: dict[str, dict[Key, Figure]] = attrs.setdefault("edition_inputs", {})
+    return found
+
+
+def leaves(attrs: dict[str, Any]) -> list[Figure]:
+    """Every leaf figure a node holds: its inputs, then other editions' own."""
+    found = list(inputs(attrs).values())
+    held = set(found)
+    for figures in edition_inputs(attrs).values():
+        found += [f for f in figures.values() if f not in held]
+        held |= set(figures.values())
+    return found
+
+
 def stated(attrs: dict[str, Any]) -> list[Stated]:
     found: list[Stated] = attrs.setdefault("stated", [])
     return found

@@ -229,12 +229,39 @@ def unserved_groups(graph: Graph) -> list[str]:
     """Groups that serve nothing, directly or through a unit: the inference found no basis."""
     found = []
     for group in nodes_of_kind(graph, Kind.ORG_GROUP):
-        members = [group, *_all_units(graph, group)]
+        members = [group, *all_units(graph, group)]
         if not any(served(graph, m) for m in members):
             found.append(group)
     return found
 
 
-def _all_units(graph: Graph, node: str) -> list[str]:
-    units = units_of(graph, node)
-    return units + [u for unit in units for u in _all_units(graph, unit)]
+def all_units(graph: Graph, node: str) -> list[str]:
+    """The units part of a group or unit, directly or through other units, each once:
+    a document may make two units part of each other (see `part_of_cycles`)."""
+    found: dict[str, None] = {}
+    waiting = units_of(graph, node)
+    while waiting:
+        unit = waiting.pop(0)
+        if unit not in found and unit != node:
+            found[unit] = None
+            waiting += units_of(graph, unit)
+    return list(found)
+
+
+PartOf = tuple[str, str, dict[str, Any]]
+"""A part-of edge: the part, the whole, and the edge's data (its sentence, its lines)."""
+
+
+def part_of_cycles(graph: Graph) -> list[list[PartOf]]:
+    """Each chain of part-of edges that leads back to where it started (`A regroupe B`
+    and `B regroupe A`), as its edges, from the part with the smallest id."""
+    part_of: nx.DiGraph[str] = nx.DiGraph(
+        (s, t) for s, t, k in graph.edges(keys=True) if str(k) == Rel.PART_OF
+    )
+    found = []
+    for cycle in nx.simple_cycles(part_of):
+        start = cycle.index(min(cycle))
+        ordered = cycle[start:] + cycle[:start]
+        pairs = zip(ordered, ordered[1:] + ordered[:1], strict=True)
+        found.append([(s, t, graph.get_edge_data(s, t, Rel.PART_OF)) for s, t in pairs])
+    return sorted(found, key=lambda c: [s for s, _, _ in c])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 # Thousands are grouped by a space, a no-break space or a narrow no-break space.
 _GROUP = "[ \u00a0\u202f]"
@@ -37,3 +37,12 @@ def decimal_places(value: Decimal) -> int:
     """How many decimals a parsed number was written with (`3 794,8` → 1, `969` → 0)."""
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) else 0
+
+
+def french_number(value: Decimal, places: int) -> str:
+    """`value` written as the documents write it, rounded half-up to `places` decimals:
+    `Decimal("51200")`, 1 → `51 200,0`; `Decimal("-1.524")`, 1 → `-1,5`."""
+    step = Decimal(1).scaleb(-places)
+    rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+    grouped = f"{abs(rounded):,.{places}f}".replace(",", " ").replace(".", ",")
+    return f"-{grouped}" if rounded < 0 else grouped

@@ -9,10 +9,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from graph.attributes import Graph
-from graph.build import build_graph
-from graph.queries import unserved_groups
-from loaders import BudgetKgError, Document, DocumentError, read_document
+from loaders import BudgetKgError
+from server.check import check
 from server.data import PATHS_ENV, document_paths, load
 
 PATHS_HELP = "documents or directories of them (default: data/)"
@@ -20,46 +18,6 @@ PATHS_HELP = "documents or directories of them (default: data/)"
 
 class UsageError(Exception):
     """A command line that cannot run as given: the message says how to fix it."""
-
-
-def summary(document: Document) -> str:
-    groups = document.groups
-    units = sum(len(g.units) for g in groups)
-    objectives = sum(len(g.objectives) for g in groups)
-    modes = sum(len(g.modes) for g in groups)
-    elements = sum(len(p.elements) for p in document.programs)
-    return (
-        f"{document.source}: « {document.portfolio} » {document.year} "
-        f"(compared with {document.previous_year}): {len(document.programs)} programs, "
-        f"{elements} elements, {units} units, {objectives} objectives, "
-        f"{modes} intervention modes, {len(document.relations)} relation statements"
-    )
-
-
-def check(args: argparse.Namespace) -> int:
-    """Load each document and print its summary; then warn of what the graph cannot link."""
-    documents, status = [], 0
-    for path in document_paths(args.paths):
-        try:
-            documents.append(read_document(path))
-        except DocumentError as exc:
-            print(exc, file=sys.stderr)
-            status = 1
-            continue
-        print(summary(documents[-1]))
-    warn_unserved(build_graph(documents))
-    return status
-
-
-def warn_unserved(graph: Graph) -> None:
-    for group in unserved_groups(graph):
-        where = graph.nodes[group]["provenance"][0]
-        print(
-            f"{where.source}:{where.line_start}: warning: {graph.nodes[group]['name']} serves "
-            "no element (its text names none, its name matches none, it offers no "
-            "central services)",
-            file=sys.stderr,
-        )
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -137,15 +95,22 @@ def export(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="budget-kg", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="load documents and print a summary of each")
-    check_cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
-    check_cmd.set_defaults(run=check)
+    _check_parser(commands)
     _serve_parser(commands)
     _query_parser(commands)
     schema_cmd = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema_cmd.set_defaults(run=print_schema)
     _export_parser(commands)
     return root
+
+
+def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("check", help="load documents, print a summary and audit of each")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument(
+        "--strict", action="store_true", help="exit 2 when the audit finds a broken identity"
+    )
+    cmd.set_defaults(run=check)
 
 
 def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

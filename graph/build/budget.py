@@ -11,7 +11,7 @@ from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
 from graph.errors import DuplicateEditionError
-from graph.facts import Stated, Table, inputs, stated
+from graph.facts import Stated, Table, edition_inputs, inputs, stated
 from graph.kinds import Kind, Rel, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 from loaders.text import fold, name_key, stems
@@ -59,8 +59,8 @@ def _add_portfolio_figures(graph: Graph, node: str, document: Document) -> None:
     credits, supers = document.credits, document.supercategories
     current = document.year
     permanent = [replace(f, measure=Measure.PERMANENT_CREDITS) for f in credits.permanent.figures]
-    _put(graph, node, replace(credits.permanent, figures=tuple(permanent)), Table.CREDITS, current)
-    _put(graph, node, supers.headcount, Table.SUPERCATEGORIES, current)
+    _put_edition(graph, node, permanent, Table.CREDITS, current)
+    _put_edition(graph, node, supers.headcount.figures, Table.SUPERCATEGORIES, current)
     _state(graph, node, credits.total.figures, Table.CREDITS)
     _state(
         graph,
@@ -70,6 +70,20 @@ def _add_portfolio_figures(graph: Graph, node: str, document: Document) -> None:
     )
     _state(graph, node, supers.total.figures, Table.SUPERCATEGORIES)
     _state(graph, node, supers.investment_total.figures, Table.SUPERCATEGORIES)
+
+
+def _put_edition(
+    graph: Graph, node: str, figures: Sequence[Figure], table: Table, current_year: str
+) -> None:
+    """A portfolio's leaves: each edition keeps its own (both years, `edition_inputs`);
+    `inputs` reads a year from its own document first. Changes are stated."""
+    own = edition_inputs(graph.nodes[node]).setdefault(current_year, {})
+    for figure in figures:
+        if figure.year is None:
+            stated(graph.nodes[node]).append(Stated(figure, table, _about(figures, figure)))
+        else:
+            own[(figure.measure, figure.year)] = figure
+            _add_input(graph, node, figure, current_year)
 
 
 def _add_input(graph: Graph, node: str, figure: Figure, current_year: str) -> None:
