@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import TypeVar
 
 from graph.attributes import Graph
-from graph.facts import inputs
+from graph.facts import inputs, uncomputed
 from graph.kinds import Kind, Rel, kind_of
 from graph.queries import categories, children, edition_members, linked_for_year
 from loaders.records import Measure, Provenance, Unit
@@ -160,6 +161,18 @@ def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: s
         return Change(from_year, to_year, None, None, None, f"no {measure.value} for {missing}")
     difference = after.value - before.value
     if before.value == 0:
-        return Change(from_year, to_year, difference, None, None, f"{from_year} is zero")
+        reason = f"{from_year} is zero{_marked(graph, node, measure, to_year)}"
+        return Change(from_year, to_year, difference, None, None, reason)
     exact = percent(difference, before.value)
     return Change(from_year, to_year, difference, round_percent(exact), exact, None)
+
+
+def _marked(graph: Graph, node: str, measure: Measure, year: str) -> str:
+    """Where the document of `year` marks this change as not computable, if it does."""
+    attrs = graph.nodes[linked_for_year(graph, node, year)]
+    for item in uncomputed(attrs):
+        if item.about is measure and item.edition == year:
+            where = item.marker.provenance
+            written = f'writes "{item.marker.raw}"' if item.marker.raw else "leaves the cell empty"
+            return f" (the document {written}: {Path(where.source).name}:{where.line_start})"
+    return ""

@@ -50,6 +50,13 @@ Identities (`Identity`; a finding's `measure` says which column it checks):
 - `highlight.amount`, `highlight.percent`: section 1's rounded dollar amounts
   and percentages = the quantity their words name (see
   `graph.audit.highlights`) for the subject they name, computed from the leaves.
+- `highlight.unread`: an amount-like token of section 1 that does not parse
+  (`11o 600 000 $`): always `unchecked`, quoting the token (`graph.audit.unread`).
+
+A percentage cell marked not computable (`n.d.`, `s.o.`, `—`, empty) is checked
+by its table's percent identity: `ok` when the previous year (as the identity
+computes it) is 0, `mismatch` when it is not; a percentage stated over a base
+of 0 is `unchecked`.
 
 A check whose computed side the graph cannot give (a missing year, a change
 over a zero base, a highlight whose words name no quantity the graph holds) is

@@ -62,6 +62,7 @@ class Identity(StrEnum):
     INVESTMENT_PERCENT = "investment.percent"
     HIGHLIGHT_AMOUNT = "highlight.amount"
     HIGHLIGHT_PERCENT = "highlight.percent"
+    HIGHLIGHT_UNREAD = "highlight.unread"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from graph.attributes import Graph
 from graph.audit.findings import Finding, Status
 from graph.audit.highlights import highlight_findings
 from graph.audit.tables import Editions, table_findings
+from graph.audit.unread import unread_findings
 from graph.facts import Key, inputs
 from graph.kinds import Kind, Rel, node_id, slug
 from graph.queries import children, portfolios
@@ -46,6 +47,7 @@ def _audit_edition(graph: Graph, portfolio: str, edition: str, editions: Edition
     ]
     document = graph.nodes[graph.nodes[portfolio]["editions"][edition]]
     previous = str(document["previous_year"])
+    found += unread_findings(view, portfolio, edition)
     return found + list(highlight_findings(view, portfolio, edition, previous))
 
 
