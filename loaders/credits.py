@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from loaders.columns import read_columns, required_columns
 from loaders.errors import CellError, StructureError
@@ -33,6 +34,7 @@ _PORTFOLIO = re.compile(r"PORTEFEUILLE\s*«\s*(?P<name>.+?)\s*»", re.IGNORECASE
 _CREDITS_HEADING = re.compile(r"CRÉDITS\s+\d{4}-\d{4}", re.IGNORECASE)
 _SUPERCATEGORIES = re.compile(r"VENTILATION PAR SUPERCAT", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?P<number>\d+)\.\s*(?P<name>.+)")
+_TWO_TOTALS = "the supercategories table needs two Total rows (expenditure, then investments)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,13 +148,13 @@ def _portfolio_credits(
 
 def parse_supercategories(segment: Segment, year: str) -> Supercategories:
     """Supercategories, `Total`, `Effectif total`, then `Budget d'investissements` and the
-    investment categories with their own `Total`: two parts, each row label once in each."""
+    investment categories with their own `Total`: each row label once (`Total` once in
+    each part)."""
     what = "supercategories"
     header, rows = split_header(segment.table, what, segment.heading)
     columns = read_columns(header, year, what, required_columns("supercategories", year))
     spending, divider, investing = _parts(rows)
-    reject_repeats([*spending, divider], _folded_label)
-    reject_repeats([divider, *investing], _folded_label)
+    reject_repeats(rows, partial(_supercategories_key, frozenset(investing)))
     categories, total, headcount = _spending(spending, divider)
     reject_figures(divider)
     investments, investment_total = _investing(investing, divider)
@@ -165,6 +167,11 @@ def parse_supercategories(segment: Segment, year: str) -> Supercategories:
         investment_total=_plain_row(investment_total, investment_columns),
         header=header[0].provenance,
     )
+
+
+def _supercategories_key(investing: frozenset[Line], line: Line) -> str | tuple[str, bool]:
+    """A row by its label; `Total` once in each part (expenditure, investments)."""
+    return ("total", line in investing) if _is_total(line) else _folded_label(line)
 
 
 def _folded_label(line: Line) -> str:
@@ -223,9 +230,6 @@ def _investing(investing: Sequence[Line], divider: Line) -> tuple[list[Line], Li
             StructureError, "the supercategories table has no investment category row"
         )
     return list(investing[:last]), investing[last]
-
-
-_TWO_TOTALS = "the supercategories table needs two Total rows (expenditure, then investments)"
 
 
 def _with(columns: Sequence[Column], measure: Measure, unit: Unit | None) -> list[Column]:

@@ -175,6 +175,12 @@ _LIST_NAMES = {"objectives": "Objectifs généraux", "modes": "Modes d'intervent
 
 
 def _check_complete(group: _GroupDraft) -> None:
+    if not (group.intro or group.units or group.lists):
+        raise group.line.error(
+            StructureError,
+            f'group "{group.line.clean}" has nothing under it (expected a prose line, unit '
+            "titles with - bullets, or Objectifs généraux and Modes d'intervention)",
+        )
     for kind, heading, items in group.lists:
         if not items:
             raise heading.error(
@@ -186,12 +192,6 @@ def _check_complete(group: _GroupDraft) -> None:
         if items:
             _check_last_item(items[-1])
     _check_lists(group)
-    if not (group.intro or group.units or group.lists):
-        raise group.line.error(
-            StructureError,
-            f'group "{group.line.clean}" has nothing under it (expected a prose line, unit '
-            "titles with - bullets, or Objectifs généraux and Modes d'intervention)",
-        )
 
 
 def _check_last_item(item: _ItemDraft) -> None:
@@ -217,4 +217,5 @@ def _check_lists(group: _GroupDraft) -> None:
 
 
 def _shortened(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 1].rstrip()}…"
+    """At most `limit` characters, cut at a word: `Assurer la contribution de…`."""
+    return text if len(text) <= limit else f"{text[:limit].rsplit(' ', 1)[0]}…"

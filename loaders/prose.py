@@ -10,9 +10,9 @@ from loaders.records import Provenance, StatedValue, Unit, UnreadValue
 from loaders.text import sentence_ends
 
 _SPACE = "[ \u00a0\u202f]"
-# A word of an amount: digits, maybe with letters typed for digits (`11o`) and inner
-# commas or dots (`5,1`, `5.1`); or a whole group of three look-alike letters (`OOO`).
-_WORD = r"(?:[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:[.,][0-9A-Za-z]+)*|[oOlI]{3})"
+# A word of an amount: letters, digits and inner commas or dots holding at least one
+# digit (`11o`, `5,1`, `5.1`, `S,1`), or one to three look-alike letters (`OOO`, `l`).
+_WORD = r"(?:(?=[0-9A-Za-z.,]*[0-9])[0-9A-Za-z]+(?:[.,][0-9A-Za-z]+)*|[oOlI]{1,3})"
 # An amount-like token: words separated by spaces, then `$` or `%` (maybe `M$`, `k$`).
 # It starts at a word boundary, and not inside a year range: `2007-2008 5 %` is `5 %`.
 _TOKEN = re.compile(
