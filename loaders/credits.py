@@ -189,10 +189,8 @@ def _parts(rows: Sequence[Line]) -> tuple[list[Line], Line, list[Line]]:
         (i for i, x in enumerate(labels) if x.startswith("budget d'investissement")), None
     )
     if divider is None:
-        headcount = next((i for i, x in enumerate(labels) if x.startswith("effectif")), None)
-        where = (
-            rows[headcount + 1] if headcount is not None and headcount + 1 < len(rows) else rows[-1]
-        )
+        headcount = next((i for i, x in enumerate(labels) if x.startswith("effectif")), len(rows))
+        where = rows[min(headcount + 1, len(rows) - 1)]  # where the row was expected
         raise where.error(StructureError, "expected the Budget d'investissements row")
     return list(rows[:divider]), rows[divider], list(rows[divider + 1 :])
 

@@ -119,7 +119,7 @@ def _add_line(group: _GroupDraft, line: Line, following: Line | None) -> None:
         items: list[_ItemDraft] = []
         group.units.append((line, items))
         group.current = items
-    elif is_title_like(line.clean):
+    elif _is_title_like(line.clean):
         raise line.error(
             StructureError,
             f'unit "{line.clean}" has no bullet (expected - paragraphs under its title: '
@@ -140,7 +140,7 @@ def _is_title_shaped(text: str) -> bool:
     return not text.endswith((".", ":")) and len(text) < 200
 
 
-def is_title_like(text: str) -> bool:
+def _is_title_like(text: str) -> bool:
     """A line written as a unit's title (`Direction ...`, no final period), bullets or not."""
     return _is_title_shaped(text) and _UNIT_TITLE.match(fold(text)) is not None
 

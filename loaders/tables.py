@@ -204,12 +204,10 @@ def _figure(line: Line, column: Column, text: str) -> Figure:
     value = parse_number(text)
     places = 0 if column.unit is Unit.PERSONS else 1
     if value is None or decimal_places(value) != places:
-        marker = (
-            "; a marker such as n.d. stands in a % cell only" if is_not_computable(text) else ""
-        )
+        hint = "; a marker such as n.d. stands in a % cell only" if is_not_computable(text) else ""
         raise line.error(
             CellError,
-            f'"{text}" is not {_kind(column)} (expected {_expected(column)}{marker})',
+            f'"{text}" is not {_kind(column)} (expected {_expected(column)}{hint})',
             column.cell,
         )
     return Figure(

@@ -101,7 +101,7 @@ def table_findings(graph: Graph, node: str, editions: Editions, edition: str) ->
         else:
             yield from _levels(graph, node, item, rule, year)
     yield from row_credits(graph, node, held, editions)
-    yield from not_computable(graph, node, editions, edition)
+    yield from uncomputed_findings(graph, node, editions, edition)
 
 
 def level(graph: Graph, node: str, basis: Basis, measure: Measure, year: str) -> Amount | None:
@@ -213,7 +213,9 @@ def _row_sum(row: dict[Measure, Stated]) -> Amount | None:
     return Amount(value, spent.unit, derivation, (spent.provenance,))
 
 
-def not_computable(graph: Graph, node: str, editions: Editions, edition: str) -> Iterator[Finding]:
+def uncomputed_findings(
+    graph: Graph, node: str, editions: Editions, edition: str
+) -> Iterator[Finding]:
     """Each `n.d.` (or empty) percentage cell: `ok` where the previous year is 0, a
     `mismatch` where it is not (the document could have computed the change)."""
     for item in uncomputed(graph.nodes[node]):
