@@ -12,13 +12,14 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from graph.attributes import Graph
 from graph.editions import counterpart, edition_for, edition_graph, portfolio_of
-from graph.facts import inputs
+from graph.facts import inputs, uncomputed
 from graph.kinds import Kind, Rel, kind_of
-from graph.queries import categories, children, edition, edition_members
+from graph.queries import categories, children, edition, edition_members, linked_for_year
 from loaders.records import Measure, Provenance, Unit
 
 T = TypeVar("T")
@@ -174,7 +175,8 @@ def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: s
         return Change(*years, None, None, None, f"no {measure.value} for {missing}", chosen)
     difference = after.value - before.value
     if before.value == 0:
-        return Change(*years, difference, None, None, f"{from_year} is zero", chosen)
+        reason = f"{from_year} is zero{_marked(graph, node, measure, to_year)}"
+        return Change(*years, difference, None, None, reason, chosen)
     exact = percent(difference, before.value)
     return Change(*years, difference, round_percent(exact), exact, None, chosen)
 
@@ -191,3 +193,14 @@ def _edition_view(graph: Graph, node: str, years: tuple[str, str]) -> tuple[str 
         graph, ("edition", portfolio, chosen), partial(edition_graph, graph, portfolio, chosen)
     )
     return chosen, view, same
+
+
+def _marked(graph: Graph, node: str, measure: Measure, year: str) -> str:
+    """Where the document of `year` marks this change as not computable, if it does."""
+    attrs = graph.nodes[linked_for_year(graph, node, year)]
+    for item in uncomputed(attrs):
+        if item.about is measure and item.edition == year:
+            where = item.marker.provenance
+            written = f'writes "{item.marker.raw}"' if item.marker.raw else "leaves the cell empty"
+            return f" (the document {written}: {Path(where.source).name}:{where.line_start})"
+    return ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from loaders.records import Figure, Measure
+from loaders.records import Figure, Measure, NotComputable
 
 Key = tuple[Measure, str]
 """An input figure's key on its node: what it measures and for which fiscal year."""
@@ -36,6 +36,20 @@ class Stated:
     about: Measure
 
 
+@dataclass(frozen=True, slots=True)
+class Uncomputed:
+    """A percentage cell the document marks as not computable (`n.d.`, empty): kept for
+    the audit (is the base really 0?) and for the reason a null `percent` gives.
+
+    `about` is what it would be a change of; `edition` the stating document's year.
+    """
+
+    marker: NotComputable
+    table: Table
+    about: Measure
+    edition: str
+
+
 def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
     found: dict[Key, Figure] = attrs.setdefault("inputs", {})
     return found
@@ -61,3 +75,13 @@ def leaves(attrs: dict[str, Any]) -> list[Figure]:
 def stated(attrs: dict[str, Any]) -> list[Stated]:
     found: list[Stated] = attrs.setdefault("stated", [])
     return found
+
+
+def uncomputed(attrs: dict[str, Any]) -> list[Uncomputed]:
+    """A node's not-computable percentages (reading adds no empty list to the node)."""
+    found: list[Uncomputed] = attrs.get("uncomputed", [])
+    return found
+
+
+def add_uncomputed(attrs: dict[str, Any], item: Uncomputed) -> None:
+    attrs.setdefault("uncomputed", []).append(item)

@@ -11,6 +11,9 @@ _MAGNITUDE = rf"(?:[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+|[0-9]+)(?:,[0-9]+)?"
 _SIGNED = re.compile(rf"(?P<sign>[-\u2013\u2212]?)(?P<magnitude>{_MAGNITUDE})")
 _PARENTHESIZED = re.compile(rf"\((?P<magnitude>{_MAGNITUDE})\)")
 _GROUPING = re.compile(_GROUP)
+# `n.d.` (non disponible), `s.o.` (sans objet), `n/a`, in any case, with or without
+# dots or a slash; or a lone dash (the export writes — as – or - too).
+_NOT_COMPUTABLE = re.compile(r"(?:n\.?\s*/?\s*[da]|s\.?\s*/?\s*o)\.?|[—–-]", re.IGNORECASE)
 
 AMOUNT_EXAMPLE = "3 794,8"
 
@@ -31,6 +34,12 @@ def parse_number(text: str) -> Decimal | None:
     digits = _GROUPING.sub("", match.group("magnitude")).replace(",", ".")
     value = Decimal(digits)
     return -value if negative else value
+
+
+def is_not_computable(text: str) -> bool:
+    """Whether a percentage cell says the change cannot be computed: a marker, or empty."""
+    cleaned = text.strip()
+    return not cleaned or _NOT_COMPUTABLE.fullmatch(cleaned) is not None
 
 
 def decimal_places(value: Decimal) -> int:

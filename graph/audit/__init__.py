@@ -56,6 +56,13 @@ Identities (`Identity`; a finding's `measure` says which column it checks):
   leaf figure a document states for its previous year = the figure that
   document states for its own year (see `graph.audit.restated`); a difference
   is `restated`, with both lines.
+- `highlight.unread`: an amount-like token of section 1 that does not parse
+  (`11o 600 000 $`): always `unchecked`, quoting the token (`graph.audit.unread`).
+
+A percentage cell marked not computable (`n.d.`, `s.o.`, `—`, empty) is checked
+by its table's percent identity: `ok` when the previous year (as the identity
+computes it) is 0, `mismatch` when it is not; a percentage stated over a base
+of 0 is `unchecked`.
 
 A table check whose computed side the graph cannot give (a missing year, a
 change over a zero base) is not reported: the audit reports what it checked.

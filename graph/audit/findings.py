@@ -63,6 +63,7 @@ class Identity(StrEnum):
     HIGHLIGHT_AMOUNT = "highlight.amount"
     HIGHLIGHT_PERCENT = "highlight.percent"
     EDITION_RESTATED = "edition.restated"
+    HIGHLIGHT_UNREAD = "highlight.unread"
 
 
 @dataclass(frozen=True, slots=True)

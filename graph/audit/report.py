@@ -7,6 +7,7 @@ from graph.audit.findings import Finding, Status
 from graph.audit.highlights import highlight_findings
 from graph.audit.restated import restatements
 from graph.audit.tables import Editions, table_findings
+from graph.audit.unread import unread_findings
 from graph.editions import edition_graph, edition_nodes
 from graph.kinds import Kind, node_id, slug
 from graph.queries import portfolios
@@ -42,6 +43,7 @@ def _audit_edition(graph: Graph, portfolio: str, edition: str, editions: Edition
     ]
     document = graph.nodes[graph.nodes[portfolio]["editions"][edition]]
     previous = str(document["previous_year"])
+    found += unread_findings(view, portfolio, edition)
     found += highlight_findings(view, portfolio, edition, previous)
     return found + list(restatements(graph, portfolio, edition))
 
