@@ -165,3 +165,19 @@ def test_highlight_some_of_the_bodies_together_is_unchecked(micc_text: str) -> N
     assert found[1].note.startswith(
         "its subject is not read (names 2 bodies that no one program holds): « "
     )
+
+
+def test_highlight_bodies_listed_by_name_stand_for_their_program(micc_text: str) -> None:
+    # The three bodies (427,8 + 200,0 + 100,0 = 727,8) named one after the other.
+    names = [name for name, _, _ in BODIES]
+    listed = f"{names[0]}, la {names[1]} et la {names[2]}"
+    rest = f". Le {listed} disposent ensemble d'une enveloppe de 700 000 \\$."
+    found = line_findings(with_bodies(micc_text, BODIES), HEAD + rest)
+    assert read(found) == [
+        (PORTFOLIO, EXPENDITURE, LEVEL, OK),
+        (program(2), EXPENDITURE, LEVEL, OK),
+    ]
+    two = f". Le {names[0]} et la {names[2]} disposent d'une enveloppe de 500 000 \\$."
+    found = line_findings(with_bodies(micc_text, BODIES), HEAD + two)
+    assert [f.status for f in found] == [OK, Status.UNCHECKED]
+    assert "names 2 bodies that no one program holds" in found[1].note

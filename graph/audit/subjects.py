@@ -16,6 +16,8 @@ A *mention* is a span of a sentence that names a subject:
   `Organisme(s) relevant du ministre`), else for the one body it names;
 - `programme N`: program N of the document; `programme` alone: the program of
   the paragraph;
+- bodies named one after the other (`le Conseil A, la Commission B et l'Office
+  C`): together, the program whose elements they are (else unchecked);
 - a capitalized word right after an article (`au Conseil ...`, `la Régie ...`)
   that is no part of the names above nor of a `« quoted »` name: a name the
   graph does not hold.
@@ -41,6 +43,7 @@ _QUOTED = re.compile(r"«[^»]*»")
 _DETERMINERS = {"le", "la", "les", "l", "au", "aux", "du", "des"}
 _LISTED = {"et", "ou"}
 _ALL_BODIES = {"organisme", "organismes"}
+_LIST_GAP = re.compile(r"[\s,]*(?:\b(?:et|ou)\b)?\s*(?:\b(?:le|la|les|au|aux|du|des)\b|l['’])?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +132,33 @@ def mentions(names: Names, sentence: str, program: int | None) -> list[Mention]:
     words = tokens(sentence)
     content = [t for t in words if name_key(t.word)]  # articles are no part of a name
     named = [*_organizations(names, content), *_words(names, content, program)]
-    named = _longest([*named, *_collective(names, words)])
+    named = _listed(names, sentence, _longest([*named, *_collective(names, words)]))
     taken = [(m.start, m.end) for m in named]
     taken += [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
     return sorted([*named, *_unknown(sentence, words, taken)], key=lambda m: m.start)
+
+
+def _listed(names: Names, sentence: str, found: list[Mention]) -> list[Mention]:
+    """Bodies named one after the other (`le Conseil A, la Commission B et l'Office C`):
+    one mention of them together, standing for the program they make up."""
+    bodies = {b for whole in names.wholes for b in whole}
+    merged: list[list[Mention]] = []
+    for mention in sorted(found, key=lambda m: m.start):
+        last = merged[-1] if merged else None
+        gap = sentence[last[-1].end : mention.start] if last else ""
+        joined = last is not None and {last[-1].node, mention.node} <= bodies
+        if joined and last is not None and _LIST_GAP.fullmatch(gap):
+            last.append(mention)
+        else:
+            merged.append([mention])
+    return [
+        run[0] if len(run) == 1 else _bodies(names, _nodes(run), (run[0].start, run[-1].end))
+        for run in merged
+    ]
+
+
+def _nodes(run: list[Mention]) -> frozenset[str]:
+    return frozenset(m.node for m in run if m.node is not None)
 
 
 def _organizations(names: Names, content: list[Token]) -> Iterator[Mention]:
