@@ -47,17 +47,13 @@ def read_tables(text: str) -> Stated:
     expenditure: dict[Key, Decimal] = {}
     previous: dict[Key, Decimal] = {}
     lines: dict[Key, list[int]] = {}
-    heading = compared = 0
-    total: tuple[Decimal, Decimal] | None = None
+    heading = compared = 0  # the program whose elements (or comparison) table this is
     for number, line in enumerate(text.splitlines(), start=1):
         if match := _HEADING.match(line):
             heading, compared = int(match.group(1)), 0
         elif match := _COMPARED.fullmatch(line):
             compared, heading = int(match.group(1)), 0
         elif line.startswith("Total"):
-            if total is None and line.startswith("Total\t"):
-                cells = line.split("\t")
-                total = (amount(cells[1]), amount(cells[2]))
             heading = compared = 0
         elif heading and (match := _ELEMENT.match(line)):
             key = (heading, int(match.group(1)))
@@ -67,5 +63,43 @@ def read_tables(text: str) -> Stated:
             key = (compared, int(match.group(1)))
             previous[key] = amount(match.group(3))
             lines.setdefault(key, []).append(number)
-    assert total is not None, "no supercategories total row"
-    return Stated(expenditure, previous, lines, total)
+    return Stated(expenditure, previous, lines, _total(text))
+
+
+def _total(text: str) -> tuple[Decimal, Decimal]:
+    """The first `Total` row with two amounts is the supercategories table's."""
+    cells = next(line for line in text.splitlines() if line.startswith("Total\t")).split("\t")
+    return amount(cells[1]), amount(cells[2])
+
+
+def line_number(text: str, wanted: str) -> int:
+    """The first line that is `wanted`, or starts with it when it ends with a tab."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line == wanted or (wanted.endswith("\t") and line.startswith(wanted)):
+            return number
+    raise AssertionError(f"no line {wanted!r}")
+
+
+def organisation(text: str) -> list[str]:
+    """Section 4's lines (mandates, functions and services)."""
+    lines = text.splitlines()
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("4. MANDATS")) + 1 :]
+
+
+def group_headings(text: str) -> list[str]:
+    """Section 4's uppercase headings: its groups, in order."""
+    return [line for line in organisation(text) if line.isupper() and line != "Fiches explicatives"]
+
+
+def regrouped(text: str, unit: str) -> list[str]:
+    """The units `*unit* regroupe A, B [...] et C.` names, articles aside."""
+    sentence = next(line for line in organisation(text) if f"{unit}* regroupe " in line)
+    listed = re.split(r", | et ", sentence.split(" regroupe ")[1].split(".")[0])
+    return [re.sub(r"^(la|le|les|l')\s*", "", name) for name in listed]
+
+
+def reported_to(text: str, unit: str) -> str:
+    """The role that `Les modules [...] unit [...] relèvent de la ROLE.` names."""
+    sentence = next(line for line in organisation(text) if "relèvent de" in line)
+    assert unit in sentence
+    return sentence.split("relèvent de la ")[1].removesuffix(".")

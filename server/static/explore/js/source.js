@@ -51,7 +51,7 @@ export class SourceViewer {
         if (line) line.classList.add("highlighted");
       }
     }
-    const first = this.list.querySelector(`#line-${Math.min(...spans.map((s) => s.lineStart))}`);
+    const first = this.list.querySelector(`#line-${spans[0].lineStart}`); // the main one comes first
     // Scroll the viewer only (the list is positioned), not the page around it.
     if (first) this.list.scrollTop = first.offsetTop - this.list.clientHeight / 2;
   }

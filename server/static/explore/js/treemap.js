@@ -123,7 +123,10 @@ function elementCell({ element, rect }, program, range, handlers, focused) {
     role: focused ? "button" : null,
     tabindex: focused ? 0 : null,
   }, svg("title", {}, title));
-  if (focused) activate(node, () => handlers.onSelect(element, program));
+  if (focused) activate(node, () => {
+    outline(node);
+    handlers.onSelect(element, program);
+  });
   const fill = ink(element.change.percent, range);
   const big = rect.h > 34 && rect.w > 40;
   return [
@@ -154,6 +157,18 @@ function programGroup(cell, range, handlers, focused) {
     group.append(label(caption, rect.x + 6, rect.y + rect.h - 8, 14, "#111", rect.w - 10) ?? []);
   }
   return group;
+}
+
+// The selected element's outline, drawn over every rectangle (a stroke of its own would
+// be half hidden under its neighbours).
+function outline(node) {
+  const chart = node.ownerSVGElement;
+  let mark = chart.querySelector(".selection");
+  if (!mark) {
+    mark = svg("rect", { class: "selection", fill: "none", "pointer-events": "none" });
+    chart.append(mark);
+  }
+  for (const name of ["x", "y", "width", "height"]) mark.setAttribute(name, node.getAttribute(name));
 }
 
 function patterns() {
