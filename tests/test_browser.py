@@ -71,7 +71,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     path = executable()
     if path is None:
-        message = "SKIPPED: Debian's chromium is not installed (make test installs it as root)"
+        message = "no chromium: Debian's package is not installed (make test installs it as root)"
         print(f"\nWARNING: {message}", file=sys.stderr)
         pytest.skip(message)
     with chromium(path, tmp_path_factory.mktemp("chromium")) as opened:
