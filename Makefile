@@ -2,8 +2,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := server/static/vendor/NOTICE.json
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit browser bench wheel clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -11,7 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# GraphiQL, React and the explorer plugin: pinned npm tarballs, sha256-checked (server/assets.py).
+$(VENDOR): server/assets.py $(STAMP)
+	$(BIN)/python -m server.assets
+
+run: $(STAMP) $(VENDOR)
 	$(BIN)/budget-kg serve
 
 test: lint typecheck unit
@@ -23,11 +28,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(VENDOR) browser
 	$(BIN)/pytest
+
+browser:
+	@sh tools/ensure-chromium
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.build_bench
 
+# One wheel with the vendored files: an air-gapped host installs it and serves GraphiQL.
+wheel: $(STAMP) $(VENDOR)
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info server/static/vendor

@@ -1,4 +1,5 @@
-"""The Starlette app: GraphQL (and GraphiQL) on /graphql, a health check on /health.
+"""The Starlette app: GraphQL (and GraphiQL) on /graphql, a health check on /health,
+the explorer on /explore and the exports on /export/ (`server.static`, `server.exports`).
 
 The graph is built in the app's lifespan, from the documents given (or `data/`),
 and reaches the resolvers through the GraphQL context. GraphQL runs in a worker
@@ -21,12 +22,13 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
@@ -35,6 +37,8 @@ from schema.context import Context
 from schema.errors import BAD_REQUEST
 from schema.schema import schema
 from server.data import Loaded, load, paths_from_env
+from server.exports import export_routes
+from server.static import graphiql_page, static_routes, wants_ide
 
 CORS_ENV = "BUDGET_KG_CORS_ORIGINS"
 """Origins allowed to call the API from a browser, comma-separated (`*` for any)."""
@@ -50,6 +54,13 @@ class GraphQLView(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         return Context(graph=request.state.loaded.graph)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        has_query = request.query_params.get("query") is not None
+        return wants_ide(request.method, request.headers.get("accept", ""), has_query)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return graphiql_page()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -138,7 +149,8 @@ def create_app(
         ),
         Middleware(GZipMiddleware, minimum_size=500),
     ]
-    routes = [Route("/health", health, methods=["GET"]), Route("/graphql", view)]
+    routes: list[BaseRoute] = [Route("/health", health, methods=["GET"]), Route("/graphql", view)]
+    routes += [*static_routes(), *export_routes()]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan_for(paths, loaded))
 
 

@@ -85,10 +85,14 @@ def print_schema(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the graph of the documents as node-link JSON or GraphML."""
-    from graph.export import export_graph
+    """Write the graph of the documents as GraphML, node-link JSON or a CSV of figures."""
+    from graph.export import export_graph, render
 
-    export_graph(load(args.paths).graph, args.format, args.output)
+    graph = load(args.paths).graph
+    if str(args.output) == "-":
+        sys.stdout.buffer.write(render(graph, args.format))
+    else:
+        export_graph(graph, args.format, args.output)
     return 0
 
 
@@ -138,10 +142,19 @@ def _query_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = commands.add_parser("export", help="write the graph as node-link JSON or GraphML")
+    cmd = commands.add_parser(
+        "export", help="write the graph (GraphML, node-link JSON) or its figures (CSV)"
+    )
     cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
-    cmd.add_argument("--format", choices=("json", "graphml"), required=True, help="file format")
-    cmd.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    cmd.add_argument(
+        "--format",
+        choices=("graphml", "json", "csv"),
+        required=True,
+        help="graphml or json: the graph; csv: one row per figure",
+    )
+    cmd.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file to write (- for stdout)"
+    )
     cmd.set_defaults(run=export)
 
 
