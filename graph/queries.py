@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os.path
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,18 @@ def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
 def edge(graph: Graph, source: str, target: str, rel: Rel) -> dict[str, Any]:
     data: dict[str, Any] = graph.edges[source, target, rel]
     return data
+
+
+def shown_path(graph: Graph, source: str) -> str:
+    """`source` relative to the data root, the deepest directory holding every loaded
+    document: a document's name when they share one directory, never a server path."""
+    cache: dict[str, str] = graph.graph.setdefault("cache", {})
+    if "document_root" not in cache:
+        paths = [str(graph.nodes[d]["path"]) for d in graph.graph.get("documents", ())]
+        folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
+        cache["document_root"] = os.path.commonpath(folders) if folders else ""
+    root = cache["document_root"]
+    return os.path.relpath(os.path.abspath(source), root) if root else os.path.basename(source)
 
 
 def portfolios(graph: Graph) -> list[str]:

@@ -14,6 +14,7 @@ from graph.build import build_graph
 from graph.queries import unserved_groups
 from loaders import BudgetKgError, Document, DocumentError, read_document
 from server.data import PATHS_ENV, document_paths, load
+from server.settings import SettingError, add_flags, from_env, to_env, with_flags
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -66,19 +67,23 @@ def serve(args: argparse.Namespace) -> int:
     """Serve GraphQL on http://HOST:PORT/graphql with uvicorn."""
     import uvicorn
 
-    from server.app import CORS_ENV, create_app
+    from server.app import create_app
 
+    try:
+        settings = with_flags(from_env(os.environ), args)
+    except SettingError as exc:
+        raise UsageError(str(exc)) from None
     paths = document_paths(args.paths)
     if missing := [str(p) for p in paths if not p.is_file()]:
         print(f"{', '.join(missing)}: no such document", file=sys.stderr)
         return 1
     loaded = load(paths)  # a broken document stops here with its file:line message
     if args.workers == 1:
-        app = create_app(paths, args.cors_origin, loaded)
+        app = create_app(paths, loaded=loaded, settings=settings)
         uvicorn.run(app, host=args.host, port=args.port)
         return 0
     os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
-    os.environ[CORS_ENV] = ",".join(args.cors_origin)
+    os.environ.update(to_env(settings))
     uvicorn.run(
         "server.app:app_factory",
         factory=True,
@@ -154,13 +159,7 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
-    cmd.add_argument(
-        "--cors-origin",
-        action="append",
-        default=[],
-        metavar="ORIGIN",
-        help="a browser origin allowed to call the API (repeatable; `*` for any)",
-    )
+    add_flags(cmd)
     cmd.set_defaults(run=serve)
 
 
