@@ -1,7 +1,8 @@
 """The README's tour through gql, a Python GraphQL client: gql fetches the schema by
 introspection, validates each query against it, then runs it over HTTP.
 
-Usage (with gql installed, as `make conformance` does): python gql_tour.py URL
+Usage, from the repository's root, with gql installed (as `make conformance` does):
+python -m tools.conformance.gql_tour URL
 Prints a JSON report; exits 1 unless every query answers and the tour's bad argument
 fails with its message.
 """
@@ -10,15 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from gql import Client, gql
 from gql.transport.exceptions import TransportQueryError
 from gql.transport.httpx import HTTPXTransport
 
-sys.path.insert(0, str(Path(__file__).parent))
-from tour import BAD_ARGUMENT, readme_queries  # noqa: E402
+from tools.conformance.tour import BAD_ARGUMENT, readme_queries
 
 
 def run(session: Any, query: str, variables: dict[str, Any] | None) -> dict[str, Any]:

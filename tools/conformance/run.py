@@ -59,9 +59,9 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait()
 
 
-def ran(command: list[str]) -> tuple[int, Any]:
+def ran(command: list[str], cwd: Path = HERE) -> tuple[int, Any]:
     """A client's exit status and the JSON report it printed."""
-    done = subprocess.run(command, cwd=HERE, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
     try:
         return done.returncode, json.loads(done.stdout)
     except json.JSONDecodeError:
@@ -84,7 +84,8 @@ def main() -> int:
     try:
         _, audit = ran(["node", "audit.mjs", url])
         apollo_status, apollo = ran(["node", "apollo.mjs", url])
-        gql_status, tour = ran([str(HERE / ".venv" / "bin" / "python"), "gql_tour.py", url])
+        gql = [str(HERE / ".venv" / "bin" / "python"), "-m", "tools.conformance.gql_tour", url]
+        gql_status, tour = ran(gql, cwd=ROOT)
     finally:
         stop(server)
     statuses = Counter(a["status"] for a in audit)
