@@ -14,7 +14,7 @@ from graph.build import build_graph
 from graph.queries import unserved_groups
 from loaders import BudgetKgError, Document, DocumentError, read_document
 from server.data import PATHS_ENV, document_paths, load
-from server.settings import SettingError, add_flags, from_env, to_env, with_flags
+from server.settings import SettingError, Settings, add_flags, from_env, to_env, with_flags
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -69,10 +69,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    try:
-        settings = with_flags(from_env(os.environ), args)
-    except SettingError as exc:
-        raise UsageError(str(exc)) from None
+    settings = settings_of(args)
     paths = document_paths(args.paths)
     if missing := [str(p) for p in paths if not p.is_file()]:
         print(f"{', '.join(missing)}: no such document", file=sys.stderr)
@@ -92,6 +89,14 @@ def serve(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     return 0
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The environment's settings, and the flags given over them."""
+    try:
+        return with_flags(from_env(os.environ), args)
+    except SettingError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def query(args: argparse.Namespace) -> int:

@@ -179,7 +179,7 @@ def _typed(params: dict[str, Any], name: str, kind: type, article: str) -> Any:
 
 def checked_query(operation: Operation, settings: Settings) -> str:
     """The operation's document, present and within the characters limit."""
-    if operation.query is None:
+    if not operation.query:
         raise RequestError("no GraphQL query in the request: give `query`")
     if len(operation.query) > settings.max_characters:
         raise RequestError(

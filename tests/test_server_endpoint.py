@@ -190,6 +190,13 @@ REFUSALS = [
         "`extensions` must be an object or null",
     ),  # noqa: E501
     (
+        "empty query",
+        {"json": {"query": ""}},
+        400,
+        "BAD_REQUEST",
+        "no GraphQL query in the request: give `query`",
+    ),
+    (
         "no query",
         {"json": {"variables": {}}},
         400,

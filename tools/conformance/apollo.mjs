@@ -2,6 +2,7 @@
 // README's tour against a served budget-kg. Usage: node apollo.mjs URL
 // Prints a JSON report on stdout; exits 1 when a check fails.
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client/core";
+import { BatchHttpLink } from "@apollo/client/link/batch-http";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { createHash } from "node:crypto";
 
@@ -55,6 +56,17 @@ for (const round of ["first", "second"]) {
     report.runs.push({ round, name, error: error ? String(error) : null, data, requests: requests.slice(before) });
   }
 }
+// BatchHttpLink: both queries in one POST (a batch), each answered
+const batched = new ApolloClient({
+  link: new BatchHttpLink({ uri: url, fetch: logged, batchMax: 10, batchInterval: 20 }),
+  cache: new InMemoryCache({ possibleTypes: types }),
+});
+const before = requests.length;
+const answers = await Promise.all(
+  Object.values(QUERIES).map((text) => batched.query({ query: gql(text), fetchPolicy: "network-only" })),
+);
+report.batch = { requests: requests.slice(before), errors: answers.map((a) => (a.error ? String(a.error) : null)) };
+
 const first = report.runs.filter((r) => r.round === "first");
 const second = report.runs.filter((r) => r.round === "second");
 const checks = {
@@ -64,6 +76,8 @@ const checks = {
   // first round: hash alone (GET, not found), then hash and query (POST)
   registered: first.every((r) => r.requests.length === 2 && !r.requests[0].hasQuery && r.requests[1].hasQuery),
   // second round: the hash alone, by GET, is enough
+  batched: report.batch.requests.length === 1 && report.batch.errors.every((e) => e === null)
+    && answers[0].data?.portfolios?.length === 1 && answers[1].data?.search?.length > 0,
   hashOnly: second.every((r) => r.requests.length === 1 && r.requests[0].method === "GET" && !r.requests[0].hasQuery && r.requests[0].status === 200),
 };
 report.checks = checks;

@@ -97,12 +97,18 @@ def main() -> int:
 
 def report(audit: list[dict[str, Any]], statuses: Counter[str], apollo: Any, tour: Any) -> str:
     pinned = ", ".join(f"{name} {version}" for name, version in versions().items())
-    lines = [
+    head = [
         "# GraphQL over HTTP: conformance",
         "",
         f"Written by `make conformance` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC against",
         f"`budget-kg serve` (data/), with {pinned}.",
         "",
+    ]
+    return "\n".join(head + audit_section(audit, statuses) + clients_section(apollo, tour))
+
+
+def audit_section(audit: list[dict[str, Any]], statuses: Counter[str]) -> list[str]:
+    return [
         "## graphql-http audit",
         "",
         f"{statuses['ok']}/{len(audit)} ok, {statuses['warn']} warnings, "
@@ -112,11 +118,17 @@ def report(audit: list[dict[str, Any]], statuses: Counter[str], apollo: Any, tou
         "|---|---|---|",
         *(f"| `{a['id']}` | {a['name']} | {a['status']} |" for a in audit),
         "",
+    ]
+
+
+def clients_section(apollo: Any, tour: Any) -> list[str]:
+    return [
         "## Apollo Client, automatic persisted queries",
         "",
         "Two queries of the tour, each by a fresh client twice: the first time the hash",
         "alone (GET) is not found and the client sends hash and query (POST); the second",
-        "time the hash alone (GET) answers. `possibleTypes` read from introspection.",
+        "time the hash alone (GET) answers. `possibleTypes` read from introspection. Then",
+        "both queries again through `BatchHttpLink`, in one POST.",
         "",
         *(f"- {check}: {'pass' if ok else 'FAIL'}" for check, ok in apollo["checks"].items()),
         "",
@@ -126,7 +138,6 @@ def report(audit: list[dict[str, Any]], statuses: Counter[str], apollo: Any, tou
         "argument fails with its message).",
         "",
     ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
