@@ -26,6 +26,8 @@ class BudgetedExecution(StrawberryGraphQLCoreExecutionContext):
 
     @classmethod
     def build(cls, *args: Any, **kwargs: Any) -> Any:
+        """Variables are coerced here: their errors must not suggest names either."""
+        # graphql-core's `execute` passes the context fourth, by position
         context = kwargs.get("context_value", args[3] if len(args) > 3 else None)
         if isinstance(context, Context) and not context.limits.suggestions:
             kwargs["hide_suggestions"] = True
