@@ -4,7 +4,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := server/static/vendor/NOTICE.json
 
-.PHONY: run test lint typecheck unit browser bench wheel clean
+CONFORMANCE := tools/conformance
+
+.PHONY: run test lint typecheck unit browser bench wheel conformance clean
+
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,5 +44,20 @@ bench: $(STAMP)
 wheel: $(STAMP) $(VENDOR)
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 
+
+# Clients nobody here wrote (graphql-http's audit, Apollo Client, gql), pinned in
+# tools/conformance, against a `budget-kg serve` it starts and stops: docs/CONFORMANCE.md
+conformance: $(STAMP) $(CONFORMANCE)/node_modules/.installed $(CONFORMANCE)/.venv/.installed
+	$(BIN)/python -m tools.conformance.run
+
+$(CONFORMANCE)/node_modules/.installed: $(CONFORMANCE)/package.json $(CONFORMANCE)/package-lock.json
+	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CONFORMANCE)/.venv/.installed: $(CONFORMANCE)/requirements.txt
+	test -x $(CONFORMANCE)/.venv/bin/python || $(PYTHON) -m venv $(CONFORMANCE)/.venv
+	$(CONFORMANCE)/.venv/bin/python -m pip install --quiet -r $(CONFORMANCE)/requirements.txt
+	touch $@
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info server/static/vendor
+	rm -rf $(VENV) build dist *.egg-info server/static/vendor $(CONFORMANCE)/node_modules $(CONFORMANCE)/.venv

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os.path
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,18 @@ def children(graph: Graph, node: str, rel: Rel) -> list[str]:
 def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
     """Sources of the `rel` edges that end at `node`, in id order."""
     return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == rel)
+
+
+def shown_path(graph: Graph, source: str) -> str:
+    """`source` relative to the data root, the deepest directory holding every loaded
+    document: a document's name when they share one directory, never a server path."""
+    cache: dict[str, str] = graph.graph.setdefault("cache", {})
+    if "document_root" not in cache:
+        paths = [str(graph.nodes[d]["path"]) for d in graph.graph.get("documents", ())]
+        folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
+        cache["document_root"] = os.path.commonpath(folders) if folders else ""
+    root = cache["document_root"]
+    return os.path.relpath(os.path.abspath(source), root) if root else os.path.basename(source)
 
 
 def portfolios(graph: Graph) -> list[str]:

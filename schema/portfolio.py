@@ -12,7 +12,7 @@ from graph import aggregates, breakdowns
 from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel
-from graph.queries import categories, children, in_portfolio, programs, years
+from graph.queries import categories, children, in_portfolio, programs, shown_path, years
 from loaders import records
 from schema.arguments import checked_year, document_year, portfolio_of, year_or
 from schema.budget import (
@@ -172,9 +172,12 @@ class FiscalYear(Entity):
 @register(Kind.DOCUMENT)
 @strawberry.type(description="A source document: one portfolio's Fiches explicatives for a year.")
 class SourceDocument(Entity):
-    @strawberry.field(description="The path it was loaded from.")
+    @strawberry.field(
+        description="Its path relative to the data root (the directory of the loaded "
+        "documents): its file name when they share one directory."
+    )
     def path(self) -> str:
-        return str(self.data["path"])
+        return shown_path(self.graph, str(self.data["path"]))
 
     @strawberry.field(description="The fiscal year of its budget.")
     def year(self) -> str:

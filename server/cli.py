@@ -12,6 +12,7 @@ from pathlib import Path
 from loaders import BudgetKgError
 from server.check import check
 from server.data import PATHS_ENV, document_paths, load
+from server.settings import SettingError, Settings, add_flags, from_env, to_env, with_flags
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -24,19 +25,20 @@ def serve(args: argparse.Namespace) -> int:
     """Serve GraphQL on http://HOST:PORT/graphql with uvicorn."""
     import uvicorn
 
-    from server.app import CORS_ENV, create_app
+    from server.app import create_app
 
+    settings = settings_of(args)
     paths = document_paths(args.paths)
     if missing := [str(p) for p in paths if not p.is_file()]:
         print(f"{', '.join(missing)}: no such document", file=sys.stderr)
         return 1
     loaded = load(paths)  # a broken document stops here with its file:line message
     if args.workers == 1:
-        app = create_app(paths, args.cors_origin, loaded)
+        app = create_app(paths, loaded=loaded, settings=settings)
         uvicorn.run(app, host=args.host, port=args.port)
         return 0
     os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
-    os.environ[CORS_ENV] = ",".join(args.cors_origin)
+    os.environ.update(to_env(settings))
     uvicorn.run(
         "server.app:app_factory",
         factory=True,
@@ -45,6 +47,14 @@ def serve(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     return 0
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The environment's settings, and the flags given over them."""
+    try:
+        return with_flags(from_env(os.environ), args)
+    except SettingError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def query(args: argparse.Namespace) -> int:
@@ -123,13 +133,7 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
-    cmd.add_argument(
-        "--cors-origin",
-        action="append",
-        default=[],
-        metavar="ORIGIN",
-        help="a browser origin allowed to call the API (repeatable; `*` for any)",
-    )
+    add_flags(cmd)
     cmd.set_defaults(run=serve)
 
 

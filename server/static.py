@@ -38,7 +38,6 @@ CSP = "; ".join(
     )
 )
 PAGE_HEADERS = {"Cache-Control": REVALIDATE, "Content-Security-Policy": CSP}
-JSON_TYPES = ("application/json", "application/graphql-response+json")
 
 
 class CachedFiles(StaticFiles):
@@ -58,17 +57,6 @@ class CachedFiles(StaticFiles):
         response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["Cache-Control"] = self.cache_control
         return response
-
-
-def wants_ide(method: str, accept: str, has_query: bool) -> bool:
-    """A browser opening /graphql: GraphiQL, also for a link that carries `?query=`.
-
-    A client asking for JSON (or giving no preference, as `fetch` and curl do, with
-    a query) gets the answer instead.
-    """
-    if method != "GET" or any(kind in accept for kind in JSON_TYPES):
-        return False
-    return "text/html" in accept or (not has_query and "*/*" in accept)
 
 
 def graphiql_page(vendor: Path = VENDOR) -> HTMLResponse:

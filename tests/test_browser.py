@@ -310,7 +310,8 @@ def test_each_view_links_to_its_query_in_graphiql(page: Page, service: str) -> N
         assert urlsplit(link).path == "/graphql"
         params = parse_qs(urlsplit(link).query)
         data = api(service, params["query"][0], json.loads(params["variables"][0]))
-        assert data["audit" if view == "audit" else "portfolio"]
+        root = {"audit": "audit", "serves": "programs"}.get(view, "portfolio")
+        assert data[root]
         opened = httpx.get(service + link, headers={"Accept": "text/html"})
         assert opened.headers["content-type"].startswith("text/html")
         assert "graphiql-page.js" in opened.text

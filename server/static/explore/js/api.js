@@ -70,7 +70,7 @@ query Organisation($portfolio: String!, $year: String, $after: String) {
     orgGroups(year: $year) {
       id name kind parent { id } supervisedBy { name } provenance { ...lines }
     }
-    orgUnits(first: 100, after: $after) {
+    orgUnits(first: 40, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges {
         node { id name unitType parent { id } reportsTo { name } provenance { ...lines } }
@@ -82,12 +82,10 @@ ${LINES}`;
 
 export const SERVES = `
 query Serves($portfolio: String!, $year: String!) {
-  portfolio(name: $portfolio) {
-    programs(year: $year) {
-      id number name provenance { ...lines }
-      servedBy { ...service }
-      elements { id number name provenance { ...lines } servedBy { ...service } }
-    }
+  programs(portfolio: $portfolio, year: $year) {
+    id number name provenance { ...lines }
+    servedBy { ...service }
+    elements { id number name provenance { ...lines } servedBy { ...service } }
   }
 }
 fragment service on Service {

@@ -133,7 +133,7 @@ async function showOrganisation(body) {
 
 function showServes(body, data) {
   const targetFacts = (t) => [["Kind", t.kind], ["Served by", `${t.servedBy.length} direct relations`]];
-  renderServes(body, data.portfolio.programs, {
+  renderServes(body, data.programs, {
     onEdge: (edge) => select(describe(edge), [
       ["Method", edge.basis.method], ["Confidence", edge.basis.confidence], ["Evidence", edge.basis.evidence],
     ], [...edge.unit.provenance, ...edge.target.provenance], `#view .serves-edge[data-index="${edge.index}"]`),
