@@ -35,9 +35,16 @@ class Amount:
     sources: tuple[Provenance, ...]
 
 
+CHANGE_FORMULA = (
+    "amount = `to` − `from`; percent = amount ÷ `from` × 100, rounded half-up to one "
+    "decimal (none when `from` is zero)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none)."""
+    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none);
+    `before` and `after` are the two figures it was computed from."""
 
     from_year: str
     to_year: str
@@ -45,6 +52,8 @@ class Change:
     percent: Decimal | None
     exact_percent: Decimal | None
     reason: str | None
+    before: Amount | None
+    after: Amount | None
 
 
 def round_percent(value: Decimal) -> Decimal:
@@ -56,7 +65,8 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
     return part * HUNDRED / whole
 
 
-def _memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
+def memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, once per build: kept in the graph's cache under `key`."""
     cache: dict[Hashable, T] = graph.graph.setdefault("cache", {})
     if key not in cache:
         cache[key] = compute()
@@ -65,9 +75,7 @@ def _memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
 
 def amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
     """`measure` of `node` for fiscal `year`, or None when the documents do not give it."""
-    return _memo(
-        graph, ("amount", node, measure, year), lambda: _amount(graph, node, measure, year)
-    )
+    return memo(graph, ("amount", node, measure, year), lambda: _amount(graph, node, measure, year))
 
 
 def _amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
@@ -150,11 +158,20 @@ def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: s
     """How `measure` changed from one year to another."""
     before = amount(graph, node, measure, from_year)
     after = amount(graph, node, measure, to_year)
+    return change_between(before, after, measure, from_year, to_year)
+
+
+def change_between(
+    before: Amount | None, after: Amount | None, measure: Measure, from_year: str, to_year: str
+) -> Change:
+    """The change from `before` (of `from_year`) to `after` (of `to_year`)."""
     if before is None or after is None:
         missing = from_year if before is None else to_year
-        return Change(from_year, to_year, None, None, None, f"no {measure.value} for {missing}")
+        reason = f"no {measure.value} for {missing}"
+        return Change(from_year, to_year, None, None, None, reason, before, after)
     difference = after.value - before.value
     if before.value == 0:
-        return Change(from_year, to_year, difference, None, None, f"{from_year} is zero")
+        reason = f"{from_year} is zero"
+        return Change(from_year, to_year, difference, None, None, reason, before, after)
     exact = percent(difference, before.value)
-    return Change(from_year, to_year, difference, round_percent(exact), exact, None)
+    return Change(from_year, to_year, difference, round_percent(exact), exact, None, before, after)

@@ -1,12 +1,15 @@
-"""What a node knows about its figures: leaf inputs, and totals the document states."""
+"""What a node knows: its leaf figures, the totals the document states, and the prose
+passages about it (each with its line)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from loaders.records import Figure, Measure
+from graph.kinds import TextField
+from loaders.records import Figure, Measure, Provenance
 
 Key = tuple[Measure, str]
 """An input figure's key on its node: what it measures and for which fiscal year."""
@@ -44,3 +47,23 @@ def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
 def stated(attrs: dict[str, Any]) -> list[Stated]:
     found: list[Stated] = attrs.setdefault("stated", [])
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A piece of prose the document states about a node: which text it is, and where."""
+
+    field: TextField
+    text: str
+    provenance: Provenance
+
+
+def passages(attrs: dict[str, Any]) -> tuple[Passage, ...]:
+    """The prose about a node besides its name: definitions, highlights, mandates..."""
+    return tuple(attrs.get("passages", ()))
+
+
+def add_passages(attrs: dict[str, Any], found: Iterable[Passage]) -> None:
+    """Add passages a document states about a node (once each: a unit may be titled twice)."""
+    held: list[Passage] = attrs.setdefault("passages", [])
+    held.extend(p for p in found if p not in held)

@@ -229,12 +229,25 @@ def unserved_groups(graph: Graph) -> list[str]:
     """Groups that serve nothing, directly or through a unit: the inference found no basis."""
     found = []
     for group in nodes_of_kind(graph, Kind.ORG_GROUP):
-        members = [group, *_all_units(graph, group)]
+        members = [group, *all_units(graph, group)]
         if not any(served(graph, m) for m in members):
             found.append(group)
     return found
 
 
-def _all_units(graph: Graph, node: str) -> list[str]:
+def all_units(graph: Graph, node: str) -> list[str]:
+    """Units part of a group or unit, directly or through other units."""
     units = units_of(graph, node)
-    return units + [u for unit in units for u in _all_units(graph, unit)]
+    return units + [u for unit in units for u in all_units(graph, unit)]
+
+
+def group_of(graph: Graph, node: str) -> str | None:
+    """The group a unit is in, up its chain of parents (a group is its own group)."""
+    seen: set[str] = set()
+    current: str | None = node
+    while current is not None and current not in seen and kind_of(current) in ORG_KINDS:
+        if kind_of(current) is Kind.ORG_GROUP:
+            return current
+        seen.add(current)
+        current = parent_unit(graph, current)
+    return None

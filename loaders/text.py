@@ -89,6 +89,12 @@ def stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS}
 
 
+def terms(text: str) -> list[str]:
+    """The stems of a text's words in order, stopwords aside; short words count (`TIC`,
+    `PME`): what a search indexes and looks for."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
 def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s]
 

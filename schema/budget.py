@@ -1,14 +1,14 @@
-"""Budget figures: a year's `Budget`, a `Change` between two years, breakdowns, and
-the figures a document states. Amounts are in thousands of dollars, exact."""
+"""Budget figures: a year's `Budget`, a `Change` between two years, a `Share`, and the
+figures a document states. Amounts are in thousands of dollars, exact."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph import aggregates, breakdowns, facts
+from graph import aggregates, breakdowns, facts, org_budgets
 from graph.attributes import Graph
 from loaders import records
 from loaders.years import previous_year
@@ -19,10 +19,13 @@ from schema.arguments import (
     year_before,
     year_or,
 )
-from schema.enums import Dimension, FigureMeasure, Measure
+from schema.enums import FigureMeasure, Measure, Status
 from schema.errors import bad_input
 from schema.nodes import Entity, entity
 from schema.provenance import Provenance, provenances
+
+if TYPE_CHECKING:
+    from schema.audit import EntityAudit
 
 THOUSANDS = "in thousands of dollars (000 $), exact"
 YearArgument = Annotated[
@@ -117,7 +120,17 @@ class Change:
         description="The change as a percentage of `from`, computed and rounded half-up to "
         "one decimal as the documents round; null (see `reason`) if it has none."
     )
+    exact_percent: Decimal | None = strawberry.field(
+        description="The same percentage before rounding (28 significant digits)."
+    )
     reason: str | None = strawberry.field(description="Why `amount` or `percent` is null.")
+    from_amount: Amount | None = strawberry.field(
+        description="The `from` figure, with how it was obtained and its lines."
+    )
+    to_amount: Amount | None = strawberry.field(
+        description="The `to` figure, with how it was obtained and its lines."
+    )
+    formula: str = strawberry.field(description="How `amount` and `percent` are computed.")
 
     @classmethod
     def of(cls, found: aggregates.Change, measure: Measure) -> Change:
@@ -127,42 +140,34 @@ class Change:
             measure=measure,
             amount=found.amount,
             percent=found.percent,
+            exact_percent=found.exact_percent,
             reason=found.reason,
+            from_amount=None if found.before is None else Amount.of(found.before),
+            to_amount=None if found.after is None else Amount.of(found.after),
+            formula=aggregates.CHANGE_FORMULA,
         )
 
 
-@strawberry.type(description="One row of a breakdown: a part of the whole.")
-class BreakdownRow:
-    label: str = strawberry.field(description="The part's name, as the document writes it.")
-    amount: Decimal = strawberry.field(description=f"The part's amount, {THOUSANDS}.")
-    share: Decimal | None = strawberry.field(
-        description="The part's percentage of the total, rounded half-up to one decimal."
+@strawberry.type(description="A part of a whole, with the two figures it was computed from.")
+class Share:
+    percent: Decimal = strawberry.field(
+        description="The part's percentage of the whole, rounded half-up to one decimal."
     )
-    entity: Entity = strawberry.field(description="The part itself.")
-
-
-@strawberry.type(description="A portfolio's budget for one year split by a dimension.")
-class Breakdown:
-    dimension: Dimension = strawberry.field(description="What the rows are.")
-    measure: Measure = strawberry.field(description="What the amounts measure.")
-    year: str = strawberry.field(description="The fiscal year.")
-    total: Decimal = strawberry.field(description=f"The sum of the rows, {THOUSANDS}.")
-    rows: list[BreakdownRow] = strawberry.field(description="The parts, largest first.")
+    exact: Decimal = strawberry.field(description="The same before rounding.")
+    part: Amount = strawberry.field(description="The part's figure, with its lines.")
+    whole: Amount = strawberry.field(description="The whole's figure, with its lines.")
+    of: Entity = strawberry.field(description="The whole.")
+    formula: str = strawberry.field(description="How `percent` is computed.")
 
     @classmethod
-    def of(cls, graph: Graph, found: breakdowns.Breakdown) -> Breakdown:
-        rows = [
-            BreakdownRow(
-                label=r.label, amount=r.amount.value, share=r.share, entity=entity(graph, r.node)
-            )
-            for r in found.rows
-        ]
+    def of_share(cls, graph: Graph, found: breakdowns.Share) -> Share:
         return cls(
-            dimension=found.dimension,
-            measure=Measure.of(found.measure),
-            year=found.year,
-            total=found.total.value,
-            rows=rows,
+            percent=found.percent,
+            exact=found.exact,
+            part=Amount.of(found.part),
+            whole=Amount.of(found.whole),
+            of=entity(graph, found.of),
+            formula=breakdowns.SHARE_FORMULA,
         )
 
 
@@ -225,7 +230,8 @@ def change_of(graph: Graph, node: str, measure: Measure, before: str | None, aft
         before = checked_year(graph, portfolio, before)
     if before >= after:
         raise bad_input(f'`from` ("{before}") must be a year before `to` ("{after}")')
-    return Change.of(aggregates.change(graph, node, measure.record, before, after), measure)
+    found = org_budgets.budget_change(graph, node, measure.record, before, after)
+    return Change.of(found, measure)
 
 
 @strawberry.interface(
@@ -255,6 +261,25 @@ class Budgeted(Entity):
     @strawberry.field(description=FIGURES)
     def document_figures(self) -> list[DocumentFigure]:
         return document_figures(self.data)
+
+    @strawberry.field(
+        description="The audit's findings about it (with `descendants`, also about what is "
+        "below it: a portfolio's programs, elements, organizations and categories, a "
+        "program's elements): the global `audit` filtered, in its order, with counts."
+    )
+    def audit(
+        self,
+        descendants: Annotated[
+            bool, strawberry.argument(description="Also the findings below it.")
+        ] = False,
+        status: Annotated[
+            list[Status] | None,
+            strawberry.argument(description="Only findings of these statuses (counts: all)."),
+        ] = None,
+    ) -> Annotated[EntityAudit, strawberry.lazy("schema.audit")]:
+        from schema.audit import EntityAudit
+
+        return EntityAudit.of(self.graph, self.key, descendants, status)
 
     def year_or(self, year: str | None) -> str:
         """`year` checked against the portfolio's years, or this entity's own year."""

@@ -11,20 +11,25 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from graph import audit, queries
+from graph import search as graph_search
+from graph.attributes import Graph
 from schema import arguments as args
 from schema.audit import AuditFinding
-from schema.budget import Breakdown
+from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel, Status
 from schema.errors import INTERNAL, add_codes, code_of
 from schema.extensions import EXTENSIONS
+from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_of, top
+from schema.lists import element_list, group_list, program_list
 from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
 from schema.organization import OrgGroup, OrgUnit
 from schema.pagination import Connection
-from schema.portfolio import MEASURE, FiscalYear, Portfolio, SourceDocument, breakdown_of
-from schema.program import Program
+from schema.portfolio import FiscalYear, Portfolio, SourceDocument
+from schema.program import Element, Program
 from schema.scalars import SCALARS
+from schema.search import RANKING, SearchHit, checked_query
 
 MAX_DEPTH = 3
 
@@ -68,11 +73,61 @@ class Query:
         return typed(graph, found[:1], Portfolio)[0] if found else None
 
     @strawberry.field(description="A portfolio's programs that give figures for a year.")
-    def programs(self, info: Info, portfolio: PortfolioName, year: Year) -> list[Program]:
-        graph = graph_of(info)
-        found = args.portfolio_named(graph, portfolio)
-        checked = args.checked_year(graph, found, year)
-        return typed(graph, queries.programs(graph, found, checked), Program, checked)
+    def programs(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Program]:
+        return top(program_list(*_checked(info, portfolio, year), order_by, where), first)
+
+    @strawberry.field(description="A page of a portfolio's programs for a year.")
+    def programs_page(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Program]:
+        return page_of(
+            program_list(*_checked(info, portfolio, year), order_by, where), first, after
+        )
+
+    @strawberry.field(
+        description="The elements of a portfolio's programs for a year, by program and number "
+        "unless `orderBy` says otherwise."
+    )
+    def elements(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Element]:
+        return top(element_list(*_checked(info, portfolio, year), order_by, where), first)
+
+    @strawberry.field(description="A page of the elements of a portfolio's programs for a year.")
+    def elements_page(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Element]:
+        return page_of(
+            element_list(*_checked(info, portfolio, year), order_by, where), first, after
+        )
 
     @strawberry.field(description="A portfolio's groups of section 4 (default: latest document).")
     def org_groups(
@@ -86,11 +141,28 @@ class Query:
                 "(that year's own, else the next year's comparison); default: the latest."
             ),
         ] = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
     ) -> list[OrgGroup]:
         graph = graph_of(info)
         found = args.portfolio_named(graph, portfolio)
-        chosen = args.document_year(graph, found, year)
-        return typed(graph, queries.in_portfolio(graph, Kind.ORG_GROUP, found, chosen), OrgGroup)
+        return top(group_list(graph, found, year, order_by, where), first)
+
+    @strawberry.field(description="A page of a portfolio's groups of section 4.")
+    def org_groups_page(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Annotated[str | None, described("A fiscal year (default: the latest).")] = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[OrgGroup]:
+        graph = graph_of(info)
+        found = args.portfolio_named(graph, portfolio)
+        return page_of(group_list(graph, found, year, order_by, where), first, after)
 
     @strawberry.field(description="The units of that name (case, accents and articles aside).")
     def org_units(
@@ -133,6 +205,29 @@ class Query:
         graph = graph_of(info)
         found = queries.search(graph, args.checked_text(text), kinds)
         return entities(graph, found[: args.checked_size("first", first, low=1)])
+
+    @strawberry.field(
+        description="Ranked search of every entity's name and texts (definitions, highlights, "
+        "group introductions, mandates, objectives, modes): words in any order, compared by "
+        "their French stems, case and accents aside; phrases in quotes. " + RANKING
+    )
+    def ranked_search(
+        self,
+        info: Info,
+        text: Annotated[
+            str,
+            described('Words and "phrases in quotes", e.g. `francisation immigration`.'),
+        ],
+        kinds: Kinds = None,
+        portfolio: OptionalPortfolio = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[SearchHit]:
+        graph = graph_of(info)
+        wanted = None if portfolio is None else args.portfolio_named(graph, portfolio)
+        query = checked_query(args.checked_text(text))
+        found = graph_search.search(graph, query, kinds or (), wanted)
+        return page_of([SearchHit.of(graph, h) for h in found], first, after)
 
     @strawberry.field(description="The audit: each stated figure against the computed one.")
     def audit(
@@ -202,6 +297,13 @@ class Query:
             return None
         found = queries.shortest_path(graph, start.key, end.key)
         return None if found is None else Subgraph.of(graph, found)
+
+
+def _checked(info: Info, portfolio: str, year: str) -> tuple[Graph, str, str]:
+    """The graph, the portfolio of that name, and `year` checked against its years."""
+    graph = graph_of(info)
+    found = args.portfolio_named(graph, portfolio)
+    return graph, found, args.checked_year(graph, found, year)
 
 
 class BudgetSchema(strawberry.Schema):
