@@ -17,7 +17,7 @@ from graph.attributes import Graph
 from graph.facts import inputs
 from graph.kinds import Kind, Rel, kind_of
 from graph.queries import categories, children, edition_members, linked_for_year
-from loaders.records import Measure, Provenance, Unit
+from loaders.records import Figure, Measure, Provenance, Unit
 
 T = TypeVar("T")
 ONE_DECIMAL = Decimal("0.1")
@@ -26,13 +26,35 @@ BUDGET_MEASURES = (Measure.EXPENDITURE, Measure.AMORTIZATION, Measure.INVESTMENT
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """A leaf figure an amount adds (`sign` 1) or subtracts (−1)."""
+
+    sign: int
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
 class Amount:
-    """A computed or read figure, with how it was obtained and from which lines."""
+    """A computed or read figure, with how it was obtained and from which lines.
+
+    `terms`: for a figure read or summed from leaf figures, each of them with its
+    sign (Σ sign × value = value); empty for a quotient such as a percentage.
+    """
 
     value: Decimal
     unit: Unit
     derivation: str
     sources: tuple[Provenance, ...]
+    terms: tuple[Term, ...] = ()
+
+
+def negated(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple(Term(-t.sign, t.figure) for t in terms)
+
+
+def summed(amounts: Sequence[Amount]) -> tuple[Term, ...]:
+    """The terms of a sum of `amounts`."""
+    return tuple(t for a in amounts for t in a.terms)
 
 
 CHANGE_FORMULA = (
@@ -115,7 +137,8 @@ def _read(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None
     if figure is None:
         return None
     where = f"{figure.provenance.source}:{figure.provenance.line_start} cell {figure.cell}"
-    return Amount(figure.value, figure.unit, f"read from {where}", (figure.provenance,))
+    read = (Term(1, figure),)
+    return Amount(figure.value, figure.unit, f"read from {where}", (figure.provenance,), read)
 
 
 def _sum(graph: Graph, parts: Sequence[str], measure: Measure, year: str) -> Amount | None:
@@ -130,17 +153,19 @@ def _sum(graph: Graph, parts: Sequence[str], measure: Measure, year: str) -> Amo
         known[0].unit,
         derivation,
         tuple(dict.fromkeys(s for a in known for s in a.sources)),
+        summed(known),
     )
 
 
 def _element_credits(graph: Graph, node: str, year: str) -> Amount | None:
-    terms = [amount(graph, node, m, year) for m in BUDGET_MEASURES[:3]]
-    if any(t is None for t in terms):
+    found = [amount(graph, node, m, year) for m in BUDGET_MEASURES[:3]]
+    if any(f is None for f in found):
         return None
-    spent, amortized, invested = (t for t in terms if t is not None)
+    spent, amortized, invested = (f for f in found if f is not None)
     value = spent.value - amortized.value + invested.value
     sources = spent.sources + amortized.sources + invested.sources
-    return Amount(value, spent.unit, "expenditure − amortization + investment", sources)
+    terms = spent.terms + negated(amortized.terms) + invested.terms
+    return Amount(value, spent.unit, "expenditure − amortization + investment", sources, terms)
 
 
 def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
@@ -149,9 +174,9 @@ def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
     if credits is None or permanent is None:
         return None
     value = credits.value - permanent.value
-    return Amount(
-        value, credits.unit, "credits − crédits permanents", credits.sources + permanent.sources
-    )
+    sources = credits.sources + permanent.sources
+    terms = credits.terms + negated(permanent.terms)
+    return Amount(value, credits.unit, "credits − crédits permanents", sources, terms)
 
 
 def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: str) -> Change:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from graph.aggregates import BUDGET_MEASURES, Amount, amount, percent, round_percent
+from graph.aggregates import (
+    BUDGET_MEASURES,
+    Amount,
+    amount,
+    negated,
+    percent,
+    round_percent,
+    summed,
+)
 from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel, kind_of
@@ -231,19 +239,21 @@ def _sum_of(
     value = sum((a.value for a in known), Decimal(0))
     sources = tuple(dict.fromkeys(s for a in known for s in a.sources))
     derivation = f"sum of the {measure.value} {year} of the {len(nodes)} part(s) {what}"
-    return Amount(value, known[0].unit if known else UNIT, derivation, sources)
+    return Amount(value, known[0].unit if known else UNIT, derivation, sources, summed(known))
 
 
 def _overlap(rows: list[BreakdownRow], counted: Amount) -> Amount:
     value = sum((r.amount.value for r in rows), Decimal(0)) - counted.value
     derivation = f"the rows' sum − the {counted.derivation}"
-    return Amount(value, counted.unit, derivation, counted.sources)
+    terms = summed([r.amount for r in rows]) + negated(counted.terms)
+    return Amount(value, counted.unit, derivation, counted.sources, terms)
 
 
 def _total(parts: list[tuple[str, Amount]]) -> Amount:
     value = sum((a.value for _, a in parts), Decimal(0))
     sources = tuple(s for _, a in parts for s in a.sources)
-    return Amount(value, parts[0][1].unit, f"sum of the {len(parts)} rows", sources)
+    terms = summed([a for _, a in parts])
+    return Amount(value, parts[0][1].unit, f"sum of the {len(parts)} rows", sources, terms)
 
 
 def _row(graph: Graph, node: str, part: Amount, total: Decimal) -> BreakdownRow:

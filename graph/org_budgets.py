@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from graph.aggregates import Amount, Change, amount, change_between, memo
+from graph.aggregates import Amount, Change, amount, change_between, memo, summed
 from graph.attributes import Graph
 from graph.kinds import Kind, Rel, ServesMethod, kind_of
 from graph.queries import (
@@ -177,7 +177,8 @@ def _sum(parts: list[ServedPart], measure: Measure, year: str) -> Amount:
     )
     value = sum((p.amount.value for p in parts), Decimal(0))
     sources = tuple(dict.fromkeys(s for p in parts for s in p.amount.sources))
-    return Amount(value, parts[0].amount.unit, derivation, sources)
+    terms = summed([p.amount for p in parts])
+    return Amount(value, parts[0].amount.unit, derivation, sources, terms)
 
 
 def budget_amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import strawberry
 
-from graph import breakdowns, listing
+from graph import breakdowns, listing, org_budgets
 from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.org_budgets import RULE
@@ -29,6 +29,7 @@ from schema.listing import (
     top,
 )
 from schema.nodes import Entity, entities, entity
+from schema.organization import OrgBudget
 
 MEASURE = (
     "What to split: supercategories split EXPENDITURE, investment categories INVESTMENT; "
@@ -72,6 +73,18 @@ class BreakdownRow:
     def share_detail(self) -> Share | None:
         found = breakdowns.row_share(self.found, self.row)
         return None if found is None else Share.of_share(self.graph, found)
+
+    @strawberry.field(
+        description="By ORG_GROUP: the group's derived budget, with the parts it counts and "
+        "the serves edges each rests on, with their confidence; null for other dimensions."
+    )
+    def org_budget(self) -> OrgBudget | None:
+        if self.found.dimension is not Dimension.ORG_GROUP:
+            return None
+        found = org_budgets.org_budget(
+            self.graph, self.row.node, self.found.measure, self.found.year
+        )
+        return None if found is None else OrgBudget.of(self.graph, found)
 
     @strawberry.field(
         description="How the row's figure changed between two years the graph has "

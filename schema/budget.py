@@ -44,6 +44,10 @@ class Amount:
     unit: str = strawberry.field(description="`000 $` (thousands of dollars) or `persons`.")
     derivation: str = strawberry.field(description="How it was obtained from the leaf figures.")
     sources: list[Provenance] = strawberry.field(description="The lines it was computed from.")
+    terms: list[AmountTerm] = strawberry.field(
+        description="The leaf figures it adds or subtracts, each with its line: the sum of "
+        "sign × value is `value` (empty for a percentage, which is a quotient)."
+    )
 
     @classmethod
     def of(cls, found: aggregates.Amount) -> Amount:
@@ -52,6 +56,28 @@ class Amount:
             unit=found.unit.value,
             derivation=found.derivation,
             sources=provenances(found.sources),
+            terms=[AmountTerm.of(t) for t in found.terms],
+        )
+
+
+@strawberry.type(description="A leaf figure an amount adds (sign 1) or subtracts (sign −1).")
+class AmountTerm:
+    sign: int = strawberry.field(description="1 if the amount adds it, −1 if it subtracts it.")
+    value: Decimal = strawberry.field(description="The figure's value, as stated.")
+    document: str = strawberry.field(description="The document that states it.")
+    line: int = strawberry.field(description="The line that states it.")
+    figure: DocumentFigure = strawberry.field(description="The figure in full, as stated.")
+
+    @classmethod
+    def of(cls, term: aggregates.Term) -> AmountTerm:
+        figure = DocumentFigure.of(term.figure, None)
+        where = figure.provenance
+        return cls(
+            sign=term.sign,
+            value=figure.value,
+            document=where.document,
+            line=where.line_start,
+            figure=figure,
         )
 
 
