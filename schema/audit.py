@@ -9,8 +9,8 @@ import strawberry
 from graph.attributes import Graph
 from graph.audit import Finding
 from graph.audit.nodes import node_findings, status_counts
-from schema.budget import THOUSANDS
 from schema.enums import FigureMeasure, Status
+from schema.figures import THOUSANDS
 from schema.nodes import Entity, entity
 from schema.provenance import Provenance, provenances
 

@@ -13,9 +13,10 @@ from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.org_budgets import RULE
 from schema.arguments import checked_year
-from schema.budget import THOUSANDS, Amount, Change, Share, YearArgument, change_of
+from schema.budget import Change, YearArgument, change_of
 from schema.enums import Dimension, Measure
 from schema.errors import bad_input
+from schema.figures import THOUSANDS, Amount, Share
 from schema.listing import (
     After,
     First,

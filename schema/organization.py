@@ -14,8 +14,9 @@ from graph.kinds import Kind, Rel, TextField, kind_of
 from graph.org_budgets import RULE
 from graph.queries import children, parent_unit, parents, served, units_of
 from schema.arguments import portfolio_of, year_or
-from schema.budget import THOUSANDS, Amount, Budgeted, Change, YearArgument, change_of
+from schema.budget import Budgeted, Change, YearArgument, change_of
 from schema.enums import GroupKind, Measure, ServesMethod
+from schema.figures import THOUSANDS, Amount
 from schema.items import InterventionMode, Objective, Role, by_number
 from schema.nodes import Entity, entity, register, typed
 from schema.program import Element, Program

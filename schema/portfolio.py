@@ -15,18 +15,9 @@ from graph.queries import categories, children, in_portfolio, years
 from loaders import records
 from schema.arguments import latest_year, portfolio_of, year_or
 from schema.breakdown import MEASURE, Breakdown, breakdown_of
-from schema.budget import (
-    FIGURES,
-    THOUSANDS,
-    Budgeted,
-    Change,
-    DocumentFigure,
-    Share,
-    YearArgument,
-    change_of,
-    document_figures,
-)
+from schema.budget import Budgeted, Change, YearArgument, change_of
 from schema.enums import Dimension, Measure
+from schema.figures import FIGURES, THOUSANDS, DocumentFigure, Share, document_figures
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
 from schema.lists import element_list, group_list, program_list
 from schema.nodes import Entity, register, typed

@@ -12,7 +12,8 @@ from graph.breakdowns import share
 from graph.kinds import Kind, Rel, kind_of
 from graph.queries import administrators, children, program_of, served_by, servers
 from schema.arguments import portfolio_of
-from schema.budget import Budgeted, Share, YearArgument
+from schema.budget import Budgeted, YearArgument
+from schema.figures import Share
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
 from schema.nodes import register, typed
 

@@ -84,21 +84,6 @@ class Query:
     ) -> list[Program]:
         return top(program_list(*_checked(info, portfolio, year), order_by, where), first)
 
-    @strawberry.field(description="A page of a portfolio's programs for a year.")
-    def programs_page(
-        self,
-        info: Info,
-        portfolio: PortfolioName,
-        year: Year,
-        order_by: OrderBy = None,
-        where: Where = None,
-        first: PageSize = None,
-        after: After = None,
-    ) -> Page[Program]:
-        return page_of(
-            program_list(*_checked(info, portfolio, year), order_by, where), first, after
-        )
-
     @strawberry.field(
         description="The elements of a portfolio's programs for a year, by program and number "
         "unless `orderBy` says otherwise."
@@ -113,21 +98,6 @@ class Query:
         first: First = None,
     ) -> list[Element]:
         return top(element_list(*_checked(info, portfolio, year), order_by, where), first)
-
-    @strawberry.field(description="A page of the elements of a portfolio's programs for a year.")
-    def elements_page(
-        self,
-        info: Info,
-        portfolio: PortfolioName,
-        year: Year,
-        order_by: OrderBy = None,
-        where: Where = None,
-        first: PageSize = None,
-        after: After = None,
-    ) -> Page[Element]:
-        return page_of(
-            element_list(*_checked(info, portfolio, year), order_by, where), first, after
-        )
 
     @strawberry.field(description="A portfolio's groups of section 4 (default: latest document).")
     def org_groups(
@@ -148,21 +118,6 @@ class Query:
         graph = graph_of(info)
         found = args.portfolio_named(graph, portfolio)
         return top(group_list(graph, found, year, order_by, where), first)
-
-    @strawberry.field(description="A page of a portfolio's groups of section 4.")
-    def org_groups_page(
-        self,
-        info: Info,
-        portfolio: PortfolioName,
-        year: Annotated[str | None, described("A fiscal year (default: the latest).")] = None,
-        order_by: OrderBy = None,
-        where: Where = None,
-        first: PageSize = None,
-        after: After = None,
-    ) -> Page[OrgGroup]:
-        graph = graph_of(info)
-        found = args.portfolio_named(graph, portfolio)
-        return page_of(group_list(graph, found, year, order_by, where), first, after)
 
     @strawberry.field(description="The units of that name (case, accents and articles aside).")
     def org_units(

@@ -20,9 +20,9 @@ ELEMENTS = """query($portfolio: String!, $year: String!, $order: ListOrder, $fir
     number name program { number } budget { expenditure }
     change { amount exactPercent } shareDetail(of: PROGRAM) { exact } } }"""
 PAGE = """query($filter: ListFilter, $first: Int, $after: String) {
-  elementsPage(portfolio: "Immigration et Communautés culturelles", year: "2007-2008",
-               filter: $filter, first: $first, after: $after) {
-    totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }"""
+  portfolio(name: "Immigration et Communautés culturelles") {
+    elementsPage(year: "2007-2008", filter: $filter, first: $first, after: $after) {
+      totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } } }"""
 LIST = """query($filter: ListFilter) {
   elements(portfolio: "Immigration et Communautés culturelles", year: "2007-2008",
            filter: $filter) { name number } }"""
@@ -114,9 +114,8 @@ def page_names(
     names: list[str] = []
     after, total = None, -1
     while True:
-        page = data_of(context, PAGE, {"filter": filter_, "first": first, "after": after})[
-            "elementsPage"
-        ]
+        variables = {"filter": filter_, "first": first, "after": after}
+        page = data_of(context, PAGE, variables)["portfolio"]["elementsPage"]
         assert total in (-1, page["totalCount"])
         total = page["totalCount"]
         names += [e["node"]["name"] for e in page["edges"]]
