@@ -130,7 +130,8 @@ def members(graph: Graph, portfolio: str, year: str, by: Dimension) -> list[str]
     if by is Dimension.INVESTMENT_CATEGORY:
         return categories(graph, portfolio, year, Rel.HAS_INVESTMENT_CATEGORY)
     if by is Dimension.ORG_GROUP:
-        return in_portfolio(graph, Kind.ORG_GROUP, portfolio, edition(graph, portfolio, year))
+        chosen = edition(graph, portfolio, year)
+        return [] if chosen is None else in_portfolio(graph, Kind.ORG_GROUP, portfolio, chosen)
     return found
 
 
@@ -193,7 +194,7 @@ def _by_org_group(graph: Graph, portfolio: str, year: str, measure: Measure) -> 
     found = [(g, budget_amount(graph, g, measure, year)) for g in groups]
     known = [(g, a) for g, a in found if a is not None]
     total = amount(graph, portfolio, measure, year)
-    served = {part for g, _ in known for part in served_parts(graph, g)}
+    served = {part for g in groups for part in served_parts(graph, g)}
     counted = _sum_of(graph, _once(graph, served), measure, year, "served by a group, once each")
     rest = _sum_of(
         graph, _unserved(graph, portfolio, year, served), measure, year, "no group serves"

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from graph.kinds import TextField
-from loaders.records import Figure, Measure, Provenance
+from loaders.records import Figure, Measure, Paragraph, Provenance, Text
 
 Key = tuple[Measure, str]
 """An input figure's key on its node: what it measures and for which fiscal year."""
@@ -61,6 +61,11 @@ class Passage:
 def passages(attrs: dict[str, Any]) -> tuple[Passage, ...]:
     """The prose about a node besides its name: definitions, highlights, mandates..."""
     return tuple(attrs.get("passages", ()))
+
+
+def passages_of(field: TextField, texts: Iterable[Text | Paragraph]) -> list[Passage]:
+    """Texts or paragraphs of a document as passages of `field`."""
+    return [Passage(field, t.text, t.provenance) for t in texts]
 
 
 def add_passages(attrs: dict[str, Any], found: Iterable[Passage]) -> None:

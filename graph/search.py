@@ -26,12 +26,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from graph.attributes import Graph
 from graph.facts import Passage, passages
 from graph.index import BUILT
 from graph.kinds import Kind, TextField, kind_of
-from loaders.text import fold, terms, words
+from loaders.records import Provenance
+from loaders.text import fold, name_key, terms, words
 
 _KEY = "search"
 _UNINDEXED = (Kind.FISCAL_YEAR, Kind.DOCUMENT)
@@ -99,13 +101,21 @@ def build_search_index(graph: Graph) -> SearchIndex:
     for node, data in graph.nodes(data=True):
         if kind_of(node) in _UNINDEXED or not data["provenance"]:
             continue
-        name = Passage(
-            _OWN_TEXT.get(kind_of(node), TextField.NAME), data["name"], data["provenance"][0]
-        )
+        field = _OWN_TEXT.get(kind_of(node), TextField.NAME)
+        name = Passage(field, data["name"], _named_at(data))
         texts[node] = (name, *passages(data))
         for stem, count in Counter(s for p in texts[node] for s in terms(p.text)).items():
             postings[stem][node] = count
     return SearchIndex(texts, dict(postings))
+
+
+def _named_at(data: dict[str, Any]) -> Provenance:
+    """The first line that writes the node's name (a program's first line is its
+    definition's), else its first line."""
+    key = name_key(data["name"])
+    lines: list[Provenance] = data["provenance"]
+    named = [p for p in lines if key in name_key(p.text)]
+    return min(named or lines[:1], key=lambda p: p.line_start)
 
 
 def parse_query(text: str) -> Query:

@@ -11,7 +11,7 @@ from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
 from graph.errors import DuplicateEditionError
-from graph.facts import Passage, Stated, Table, add_passages, inputs, stated
+from graph.facts import Passage, Stated, Table, add_passages, inputs, passages_of, stated
 from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 from loaders.text import fold, name_key, stems
@@ -50,7 +50,7 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
     # Section 1's paragraphs and their rounded amounts, by edition: kept for the audit.
     attrs.setdefault("highlights", {})[document.year] = document.highlights
     general = [p for p in document.highlights if p.program is None]
-    add_passages(attrs, (Passage(TextField.HIGHLIGHT, p.text, p.provenance) for p in general))
+    add_passages(attrs, passages_of(TextField.HIGHLIGHT, general))
     for year in (document.year, document.previous_year):
         add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, None, None)
     _add_portfolio_figures(graph, node, document)
@@ -173,9 +173,8 @@ def _add_program(graph: Graph, scope: Scope, program: Program) -> None:
 
 
 def _program_passages(program: Program) -> list[Passage]:
-    defined = [Passage(TextField.DEFINITION, t.text, t.provenance) for t in program.definition]
-    said = [Passage(TextField.HIGHLIGHT, p.text, p.provenance) for p in program.highlights]
-    return defined + said
+    defined = passages_of(TextField.DEFINITION, program.definition)
+    return defined + passages_of(TextField.HIGHLIGHT, program.highlights)
 
 
 def _add_elements(graph: Graph, scope: Scope, program: Program, node: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node
 from graph.build.scope import Scope
-from graph.facts import Passage, add_passages
+from graph.facts import Passage, add_passages, passages_of
 from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Item, OrgGroup, Provenance, RelationStatement, Verb
 from loaders.text import name_key
@@ -38,8 +38,7 @@ def _add_group(graph: Graph, scope: Scope, group: OrgGroup) -> None:
         year=scope.year,
     )
     scope.groups[name_key(group.name)] = node
-    intro = (Passage(TextField.INTRO, t.text, t.provenance) for t in group.intro)
-    add_passages(graph.nodes[node], intro)
+    add_passages(graph.nodes[node], passages_of(TextField.INTRO, group.intro))
     add_edge(graph, node, scope.ministry, Rel.PART_OF, method=LAYOUT, evidence=None)
     for unit in group.units:
         unit_node = _add_unit(graph, scope, unit.name, unit.provenance)
