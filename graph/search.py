@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -50,10 +50,11 @@ _SCORE = Decimal("0.0001")
 
 @dataclass(frozen=True, slots=True)
 class SearchIndex:
-    """Each entity's passages (its name first), and for each stem the entities holding it
-    with how many times."""
+    """Each entity's passages (its name first) with each passage's stems, and for each
+    stem the entities holding it with how many times."""
 
     passages: dict[str, tuple[Passage, ...]]
+    stems: dict[str, tuple[frozenset[str], ...]]
     postings: dict[str, dict[str, int]]
 
 
@@ -77,11 +78,23 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """An entity a query matched, ranked by `name_match`, `together`, `score`; its
+    matching passages are computed when asked (for the page shown only)."""
+
     node: str
     name_match: bool
     together: int
     score: Decimal
-    matches: tuple[Match, ...]
+    query: Query = field(compare=False, repr=False)
+    index: SearchIndex = field(compare=False, repr=False)
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """The passages holding words of the query, most words first, the name first."""
+        texts = zip(self.index.passages[self.node], self.index.stems[self.node], strict=True)
+        found = [m for p, held in texts if (m := _match(p, held, self.query)) is not None]
+        found.sort(key=lambda m: (-len(m.stems), m.passage.field is not TextField.NAME))
+        return tuple(found)
 
 
 def search_index(graph: Graph) -> SearchIndex:
@@ -97,23 +110,28 @@ def search_index(graph: Graph) -> SearchIndex:
 
 def build_search_index(graph: Graph) -> SearchIndex:
     texts: dict[str, tuple[Passage, ...]] = {}
+    held: dict[str, tuple[frozenset[str], ...]] = {}
     postings: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for node, data in graph.nodes(data=True):
         if kind_of(node) in _UNINDEXED or not data["provenance"]:
             continue
         field = _OWN_TEXT.get(kind_of(node), TextField.NAME)
-        name = Passage(field, data["name"], _named_at(data))
+        name = Passage(field, data["name"], _named_at(node, data))
         texts[node] = (name, *passages(data))
-        for stem, count in Counter(s for p in texts[node] for s in terms(p.text)).items():
+        found = [terms(p.text) for p in texts[node]]
+        held[node] = tuple(frozenset(f) for f in found)
+        for stem, count in Counter(s for f in found for s in f).items():
             postings[stem][node] = count
-    return SearchIndex(texts, dict(postings))
+    return SearchIndex(texts, held, dict(postings))
 
 
-def _named_at(data: dict[str, Any]) -> Provenance:
-    """The first line that writes the node's name (a program's first line is its
-    definition's), else its first line."""
-    key = name_key(data["name"])
+def _named_at(node: str, data: dict[str, Any]) -> Provenance:
+    """Where the node's name is written: its first line, but for a program (whose first
+    line is its definition's) the first line that writes its name."""
     lines: list[Provenance] = data["provenance"]
+    if kind_of(node) is not Kind.PROGRAM:
+        return lines[0]
+    key = name_key(data["name"])
     named = [p for p in lines if key in name_key(p.text)]
     return min(named or lines[:1], key=lambda p: p.line_start)
 
@@ -133,7 +151,7 @@ def search(
     query = parse_query(text)
     allowed = set(kinds)
     hits = [
-        _hit(graph, index, node, query)
+        _hit(index, node, query)
         for node in _candidates(index, query)
         if (not allowed or kind_of(node) in allowed) and _in(graph, node, portfolio)
     ]
@@ -153,24 +171,20 @@ def _in(graph: Graph, node: str, portfolio: str | None) -> bool:
     return portfolio is None or node == portfolio or graph.nodes[node].get("portfolio") == portfolio
 
 
-def _hit(graph: Graph, index: SearchIndex, node: str, query: Query) -> Hit | None:
-    texts = index.passages[node]
+def _hit(index: SearchIndex, node: str, query: Query) -> Hit | None:
+    texts, held = index.passages[node], index.stems[node]
     if not all(any(_holds(p, phrase) for p in texts) for phrase in query.phrases):
         return None
-    matches = sorted(
-        (m for p in texts if (m := _match(p, query)) is not None),
-        key=lambda m: (-len(m.stems), m.passage.field is not TextField.NAME),
-    )
-    name_match = texts[0].field is TextField.NAME and _holds_all(texts[0], query)
+    wanted = set(query.stems)
+    name = texts[0].field is TextField.NAME and wanted <= held[0]
+    name_match = name and all(_holds(texts[0], phrase) for phrase in query.phrases)
+    together = max(len(wanted & h) for h in held)
     total = len(index.passages)
-    score = sum(
-        (
-            Decimal(index.postings[s][node]) * _idf(total, len(index.postings[s]))
-            for s in query.stems
-        ),
-        Decimal(0),
+    weights = (
+        Decimal(index.postings[s][node]) * _idf(total, len(index.postings[s])) for s in query.stems
     )
-    return Hit(node, name_match, len(matches[0].stems), score.quantize(_SCORE), tuple(matches))
+    score = sum(weights, Decimal(0)).quantize(_SCORE)
+    return Hit(node, name_match, together, score, query, index)
 
 
 def _idf(total: int, holding: int) -> Decimal:
@@ -181,19 +195,14 @@ def _holds(passage: Passage, phrase: Sequence[str]) -> bool:
     return f" {' '.join(phrase)} " in f" {' '.join(words(passage.text))} "
 
 
-def _holds_all(passage: Passage, query: Query) -> bool:
-    held = set(terms(passage.text))
-    return set(query.stems) <= held and all(_holds(passage, p) for p in query.phrases)
-
-
-def _match(passage: Passage, query: Query) -> Match | None:
-    held = tuple(s for s in query.stems if s in set(terms(passage.text)))
-    if not held:
+def _match(passage: Passage, held: frozenset[str], query: Query) -> Match | None:
+    found = tuple(s for s in query.stems if s in held)
+    if not found:
         return None
-    spans = [m for m in _TOKEN.finditer(passage.text) if set(terms(m.group())) & set(held)]
+    spans = [m for m in _TOKEN.finditer(passage.text) if set(terms(m.group())) & set(found)]
     matched = tuple(dict.fromkeys(m.group() for m in spans))
     start = spans[0].start() if spans else 0
-    return Match(passage, held, snippet(passage.text, start), matched)
+    return Match(passage, found, snippet(passage.text, start), matched)
 
 
 def snippet(text: str, start: int, size: int = SNIPPET) -> str:

@@ -9,7 +9,7 @@ field beside it (`programsPage` beside `programs`) also `after`, and gives the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Generic, TypeVar
@@ -29,6 +29,7 @@ from schema.errors import bad_input, one_of
 from schema.pagination import cursor_at, offset_after
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 strawberry.enum(OrderField, description="What a list is sorted by.")
 described_values(OrderField, ORDER_MEANINGS)
@@ -197,10 +198,18 @@ def top(items: Sequence[T], first: int | None) -> list[T]:
 
 def page_of(items: Sequence[T], first: int | None, after: str | None) -> Page[T]:
     """A page of `items`: `first` of them (default 100) after the cursor `after`."""
+    return page_mapped(items, first, after, lambda item: item)
+
+
+def page_mapped(
+    items: Sequence[T], first: int | None, after: str | None, wrap: Callable[[T], U]
+) -> Page[U]:
+    """A page of `items`, each item of the page (only) wrapped by `wrap`."""
     size = MAX_PAGE if first is None else checked_size("first", first)
     found = listing.page(items, size, offset_after(after))
     edges = [
-        PageEdge(cursor=cursor_at(found.offset + i), node=n) for i, n in enumerate(found.items)
+        PageEdge(cursor=cursor_at(found.offset + i), node=wrap(n))
+        for i, n in enumerate(found.items)
     ]
     info = relay.PageInfo(
         has_next_page=found.has_next,

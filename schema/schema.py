@@ -20,7 +20,7 @@ from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel, Status
 from schema.errors import INTERNAL, add_codes, code_of
 from schema.extensions import EXTENSIONS
-from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_of, top
+from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import element_list, group_list, program_list
 from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
@@ -182,7 +182,7 @@ class Query:
         wanted = None if portfolio is None else args.portfolio_named(graph, portfolio)
         query = checked_query(args.checked_text(text))
         found = graph_search.search(graph, query, kinds or (), wanted)
-        return page_of([SearchHit.of(graph, h) for h in found], first, after)
+        return page_mapped(found, first, after, lambda hit: SearchHit.of(graph, hit))
 
     @strawberry.field(description="The audit: each stated figure against the computed one.")
     def audit(
