@@ -18,6 +18,7 @@ from schema.budget import Budgeted, Change, YearArgument, change_of
 from schema.enums import GroupKind, Measure, ServesMethod
 from schema.figures import THOUSANDS, Amount
 from schema.items import InterventionMode, Objective, Role, by_number
+from schema.listing import First, OrderBy, Where, arranged, top
 from schema.nodes import Entity, entity, register, typed
 from schema.program import Element, Program
 from schema.provenance import Provenance, provenances
@@ -159,6 +160,13 @@ class ServingEntity(OrgEntity):
         portfolio = portfolio_of(self.graph, self.key)
         return year_or(self.graph, portfolio, year, str(self.data["year"]))
 
+    def _units(self, order_by: OrderBy, where: Where) -> list[OrgUnit]:
+        portfolio, year = portfolio_of(self.graph, self.key), self._year(None)
+        found = arranged(
+            self.graph, units_of(self.graph, self.key), portfolio, year, order_by, where
+        )
+        return typed(self.graph, found, OrgUnit)
+
 
 @register(Kind.ORGANIZATION)
 @strawberry.type(description="The ministry, or a body reporting to the minister.")
@@ -194,9 +202,11 @@ class OrgGroup(ServingEntity):
     def intro(self) -> list[str]:
         return list(self.data["intro"])
 
-    @strawberry.field(description="The units directly part of it.")
-    def units(self) -> list[OrgUnit]:
-        return typed(self.graph, units_of(self.graph, self.key), OrgUnit)
+    @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")
+    def units(
+        self, order_by: OrderBy = None, where: Where = None, first: First = None
+    ) -> list[OrgUnit]:
+        return top(self._units(order_by, where), first)
 
     @strawberry.field(description="Its general objectives (Objectifs généraux), in order.")
     def objectives(self) -> list[Objective]:
@@ -233,9 +243,11 @@ class OrgUnit(ServingEntity):
         found = passages(self.data)
         return provenances(p.provenance for p in found if p.field is TextField.MANDATE)
 
-    @strawberry.field(description="The units directly part of it.")
-    def units(self) -> list[OrgUnit]:
-        return typed(self.graph, units_of(self.graph, self.key), OrgUnit)
+    @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")
+    def units(
+        self, order_by: OrderBy = None, where: Where = None, first: First = None
+    ) -> list[OrgUnit]:
+        return top(self._units(order_by, where), first)
 
     @strawberry.field(description="The roles it reports to (relève de).")
     def reports_to(self) -> list[Role]:

@@ -130,43 +130,57 @@ class Portfolio(Budgeted):
 
     @strawberry.field(description="Its expenditure supercategories (default year: latest).")
     def supercategories(
-        self, year: YearArgument = None, order_by: OrderBy = None, first: First = None
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
     ) -> list[Supercategory]:
-        return top(self._categories(year, order_by, Supercategory), first)
+        return top(self._categories(year, order_by, where, Supercategory), first)
 
     @strawberry.field(description="A page of its supercategories.")
     def supercategories_page(
         self,
         year: YearArgument = None,
         order_by: OrderBy = None,
+        where: Where = None,
         first: PageSize = None,
         after: After = None,
     ) -> Page[Supercategory]:
-        return page_of(self._categories(year, order_by, Supercategory), first, after)
+        return page_of(self._categories(year, order_by, where, Supercategory), first, after)
 
     @strawberry.field(description="Its investment categories (default year: latest).")
     def investment_categories(
-        self, year: YearArgument = None, order_by: OrderBy = None, first: First = None
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
     ) -> list[InvestmentCategory]:
-        return top(self._categories(year, order_by, InvestmentCategory), first)
+        return top(self._categories(year, order_by, where, InvestmentCategory), first)
 
     @strawberry.field(description="A page of its investment categories.")
     def investment_categories_page(
         self,
         year: YearArgument = None,
         order_by: OrderBy = None,
+        where: Where = None,
         first: PageSize = None,
         after: After = None,
     ) -> Page[InvestmentCategory]:
-        return page_of(self._categories(year, order_by, InvestmentCategory), first, after)
+        return page_of(self._categories(year, order_by, where, InvestmentCategory), first, after)
 
-    def _categories(self, year: str | None, order_by: OrderBy, cls: type[C]) -> list[C]:
-        """Categories hold one measure each: an order reads it whatever `measure` says."""
+    def _categories(
+        self, year: str | None, order_by: OrderBy, where: Where, cls: type[C]
+    ) -> list[C]:
+        """Categories hold one measure each: orders and filters read it, whatever
+        `measure` they name."""
         chosen = self.year_or(year)
         found = categories(self.graph, self.key, chosen, cls.relation)
-        if order_by is not None:
-            order_by = dataclasses.replace(order_by, measure=Measure.of(cls.measure))
-        ordered = arranged(self.graph, found, self.key, chosen, order_by, None)
+        own = Measure.of(cls.measure)
+        order_by = order_by and dataclasses.replace(order_by, measure=own)
+        where = where and dataclasses.replace(where, measure=own)
+        ordered = arranged(self.graph, found, self.key, chosen, order_by, where)
         return typed(self.graph, ordered, cls, chosen)
 
     @strawberry.field(

@@ -206,3 +206,22 @@ def test_bad_list_arguments_say_what_is_expected(api_context: Context) -> None:
     assert codes(errors_of(api_context, PAGE, too_many)) == ["BAD_USER_INPUT"]
     cursor = {"filter": None, "first": 1, "after": "bm90IGEgY3Vyc29y"}
     assert codes(errors_of(api_context, PAGE, cursor)) == ["BAD_USER_INPUT"]
+
+
+def test_categories_and_units_sort_and_filter_by_their_own_measure(api_context: Context) -> None:
+    query = """{ portfolio(name: "Immigration et Communautés culturelles") {
+      supercategories(orderBy: {field: CHANGE_PERCENT, measure: INVESTMENT},
+                      filter: {minAmount: "25000"}) { name }
+      investmentCategories(orderBy: {field: AMOUNT, direction: ASC}) { name }
+      orgGroups(first: 1) { units(orderBy: {field: NAME, direction: DESC}, first: 2) { name } }
+    } }"""
+    found = data_of(api_context, query)["portfolio"]
+    # Lines 50 and 52: 58 029,7 (+3,2 %) and 29 916,5 (0,0 %); 23 367,1 is under 25 000.
+    assert [c["name"] for c in found["supercategories"]] == ["Rémunération", "Transfert"]
+    # Lines 56-57: 6 531,0 and 184,0, smallest first.
+    assert [c["name"] for c in found["investmentCategories"]] == [
+        "Prêts, placements et avances",
+        "Immobilisations",
+    ]
+    names = [u["name"] for u in found["orgGroups"][0]["units"]]
+    assert names == sorted(names, key=fold, reverse=True) and len(names) == 2
