@@ -9,7 +9,7 @@ so a new build starts with an empty one.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from pathlib import Path
@@ -20,7 +20,7 @@ from graph.editions import counterpart, edition_for, edition_graph, portfolio_of
 from graph.facts import inputs, uncomputed
 from graph.kinds import Kind, Rel, kind_of
 from graph.queries import categories, children, edition, edition_members, linked_for_year
-from loaders.records import Measure, Provenance, Unit
+from loaders.records import Figure, Measure, Provenance, Unit
 
 T = TypeVar("T")
 ONE_DECIMAL = Decimal("0.1")
@@ -29,18 +29,47 @@ BUDGET_MEASURES = (Measure.EXPENDITURE, Measure.AMORTIZATION, Measure.INVESTMENT
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """A leaf figure an amount adds (`sign` 1) or subtracts (−1)."""
+
+    sign: int
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
 class Amount:
-    """A computed or read figure, with how it was obtained and from which lines."""
+    """A computed or read figure, with how it was obtained and from which lines.
+
+    `terms`: for a figure read or summed from leaf figures, each of them with its
+    sign (Σ sign × value = value); empty for a quotient such as a percentage.
+    """
 
     value: Decimal
     unit: Unit
     derivation: str
     sources: tuple[Provenance, ...]
+    terms: tuple[Term, ...] = ()
+
+
+def negated(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple(Term(-t.sign, t.figure) for t in terms)
+
+
+def summed(amounts: Sequence[Amount]) -> tuple[Term, ...]:
+    """The terms of a sum of `amounts`."""
+    return tuple(t for a in amounts for t in a.terms)
+
+
+CHANGE_FORMULA = (
+    "amount = `to` − `from`; percent = amount ÷ `from` × 100, rounded half-up to one "
+    "decimal (none when `from` is zero)"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none).
+    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none);
+    `before` and `after` are the two figures it was computed from.
 
     `edition` is the fiscal year of the document both years were read from (its own
     year and its comparison column); None when no one document gives both, and each
@@ -53,6 +82,8 @@ class Change:
     percent: Decimal | None
     exact_percent: Decimal | None
     reason: str | None
+    before: Amount | None = None
+    after: Amount | None = None
     edition: str | None = None
 
 
@@ -65,7 +96,8 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
     return part * HUNDRED / whole
 
 
-def _memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
+def memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, once per build: kept in the graph's cache under `key`."""
     cache: dict[Hashable, T] = graph.graph.setdefault("cache", {})
     if key not in cache:
         cache[key] = compute()
@@ -74,9 +106,7 @@ def _memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
 
 def amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
     """`measure` of `node` for fiscal `year`, or None when the documents do not give it."""
-    return _memo(
-        graph, ("amount", node, measure, year), lambda: _amount(graph, node, measure, year)
-    )
+    return memo(graph, ("amount", node, measure, year), lambda: _amount(graph, node, measure, year))
 
 
 def _amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
@@ -123,7 +153,8 @@ def _read(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None
     if figure is None:
         return None
     where = f"{figure.provenance.source}:{figure.provenance.line_start} cell {figure.cell}"
-    return Amount(figure.value, figure.unit, f"read from {where}", (figure.provenance,))
+    read = (Term(1, figure),)
+    return Amount(figure.value, figure.unit, f"read from {where}", (figure.provenance,), read)
 
 
 def _sum(graph: Graph, parts: Sequence[str], measure: Measure, year: str) -> Amount | None:
@@ -138,17 +169,19 @@ def _sum(graph: Graph, parts: Sequence[str], measure: Measure, year: str) -> Amo
         known[0].unit,
         derivation,
         tuple(dict.fromkeys(s for a in known for s in a.sources)),
+        summed(known),
     )
 
 
 def _element_credits(graph: Graph, node: str, year: str) -> Amount | None:
-    terms = [amount(graph, node, m, year) for m in BUDGET_MEASURES[:3]]
-    if any(t is None for t in terms):
+    found = [amount(graph, node, m, year) for m in BUDGET_MEASURES[:3]]
+    if any(f is None for f in found):
         return None
-    spent, amortized, invested = (t for t in terms if t is not None)
+    spent, amortized, invested = (f for f in found if f is not None)
     value = spent.value - amortized.value + invested.value
     sources = spent.sources + amortized.sources + invested.sources
-    return Amount(value, spent.unit, "expenditure − amortization + investment", sources)
+    terms = spent.terms + negated(amortized.terms) + invested.terms
+    return Amount(value, spent.unit, "expenditure − amortization + investment", sources, terms)
 
 
 def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
@@ -157,9 +190,9 @@ def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
     if credits is None or permanent is None:
         return None
     value = credits.value - permanent.value
-    return Amount(
-        value, credits.unit, "credits − crédits permanents", credits.sources + permanent.sources
-    )
+    sources = credits.sources + permanent.sources
+    terms = credits.terms + negated(permanent.terms)
+    return Amount(value, credits.unit, "credits − crédits permanents", sources, terms)
 
 
 def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: str) -> Change:
@@ -169,16 +202,27 @@ def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: s
     chosen, view, same = _edition_view(graph, node, (from_year, to_year))
     before = amount(view, same, measure, from_year)
     after = amount(view, same, measure, to_year)
-    years = (from_year, to_year)
+    found = change_between(before, after, measure, from_year, to_year)
+    if before is not None and after is not None and before.value == 0:
+        marked = found.reason or ""
+        found = replace(found, reason=marked + _marked(graph, node, measure, to_year))
+    return replace(found, edition=chosen)
+
+
+def change_between(
+    before: Amount | None, after: Amount | None, measure: Measure, from_year: str, to_year: str
+) -> Change:
+    """The change from `before` (of `from_year`) to `after` (of `to_year`)."""
     if before is None or after is None:
         missing = from_year if before is None else to_year
-        return Change(*years, None, None, None, f"no {measure.value} for {missing}", chosen)
+        reason = f"no {measure.value} for {missing}"
+        return Change(from_year, to_year, None, None, None, reason, before, after)
     difference = after.value - before.value
     if before.value == 0:
-        reason = f"{from_year} is zero{_marked(graph, node, measure, to_year)}"
-        return Change(*years, difference, None, None, reason, chosen)
+        reason = f"{from_year} is zero"
+        return Change(from_year, to_year, difference, None, None, reason, before, after)
     exact = percent(difference, before.value)
-    return Change(*years, difference, round_percent(exact), exact, None, chosen)
+    return Change(from_year, to_year, difference, round_percent(exact), exact, None, before, after)
 
 
 def _edition_view(graph: Graph, node: str, years: tuple[str, str]) -> tuple[str | None, Graph, str]:
@@ -189,7 +233,7 @@ def _edition_view(graph: Graph, node: str, years: tuple[str, str]) -> tuple[str 
     same = None if chosen is None else counterpart(graph, node, chosen)
     if chosen is None or same is None:
         return None, graph, node
-    view = _memo(
+    view = memo(
         graph, ("edition", portfolio, chosen), partial(edition_graph, graph, portfolio, chosen)
     )
     return chosen, view, same

@@ -1,12 +1,15 @@
-"""What a node knows about its figures: leaf inputs, and totals the document states."""
+"""What a node knows: its leaf figures, the totals the document states, and the prose
+passages about it (each with its line)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from loaders.records import Figure, Measure, NotComputable
+from graph.kinds import TextField
+from loaders.records import Figure, Measure, NotComputable, Paragraph, Provenance, Text
 
 Key = tuple[Measure, str]
 """An input figure's key on its node: what it measures and for which fiscal year."""
@@ -85,3 +88,28 @@ def uncomputed(attrs: dict[str, Any]) -> list[Uncomputed]:
 
 def add_uncomputed(attrs: dict[str, Any], item: Uncomputed) -> None:
     attrs.setdefault("uncomputed", []).append(item)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A piece of prose the document states about a node: which text it is, and where."""
+
+    field: TextField
+    text: str
+    provenance: Provenance
+
+
+def passages(attrs: dict[str, Any]) -> tuple[Passage, ...]:
+    """The prose about a node besides its name: definitions, highlights, mandates..."""
+    return tuple(attrs.get("passages", ()))
+
+
+def passages_of(field: TextField, texts: Iterable[Text | Paragraph]) -> list[Passage]:
+    """Texts or paragraphs of a document as passages of `field`."""
+    return [Passage(field, t.text, t.provenance) for t in texts]
+
+
+def add_passages(attrs: dict[str, Any], found: Iterable[Passage]) -> None:
+    """Add passages a document states about a node (once each: a unit may be titled twice)."""
+    held: list[Passage] = attrs.setdefault("passages", [])
+    held.extend(p for p in found if p not in held)

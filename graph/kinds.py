@@ -63,6 +63,18 @@ class ServesMethod(StrEnum):
     INHERITED = "inherited"
 
 
+class TextField(StrEnum):
+    """Which of a node's texts a passage is: its name, or a piece of the prose about it."""
+
+    NAME = "name"
+    DEFINITION = "definition"
+    HIGHLIGHT = "highlight"
+    INTRO = "intro"
+    MANDATE = "mandate"
+    OBJECTIVE = "objective"
+    INTERVENTION_MODE = "intervention_mode"
+
+
 KIND_MEANINGS: dict[Kind, str] = {
     Kind.PORTFOLIO: "a minister's budget (portefeuille), across years",
     Kind.ORGANIZATION: "the ministry, or a body reporting to the minister",
@@ -110,6 +122,18 @@ METHOD_MEANINGS: dict[ServesMethod, str] = {
     ServesMethod.INHERITED: "a unit serves what its group serves",
 }
 """How each serves method finds its edges."""
+
+
+FIELD_MEANINGS: dict[TextField, str] = {
+    TextField.NAME: "the entity's name, as the document writes it",
+    TextField.DEFINITION: "a paragraph of a program's definition (section 3)",
+    TextField.HIGHLIGHT: "a paragraph of the highlights (section 1, faits saillants)",
+    TextField.INTRO: "a prose line opening a group of section 4",
+    TextField.MANDATE: "a bullet of a unit's mandate, functions and services",
+    TextField.OBJECTIVE: "a sector's general objective, or one of its sub-items",
+    TextField.INTERVENTION_MODE: "a sector's intervention mode, or one of its sub-items",
+}
+"""What each field of a passage is."""
 
 
 def slug(text: str) -> str:

@@ -278,3 +278,15 @@ def part_of_cycles(graph: Graph) -> list[list[PartOf]]:
         pairs = zip(ordered, ordered[1:] + ordered[:1], strict=True)
         found.append([(s, t, graph.get_edge_data(s, t, Rel.PART_OF)) for s, t in pairs])
     return sorted(found, key=lambda c: [s for s, _, _ in c])
+
+
+def group_of(graph: Graph, node: str) -> str | None:
+    """The group a unit is in, up its chain of parents (a group is its own group)."""
+    seen: set[str] = set()
+    current: str | None = node
+    while current is not None and current not in seen and kind_of(current) in ORG_KINDS:
+        if kind_of(current) is Kind.ORG_GROUP:
+            return current
+        seen.add(current)
+        current = parent_unit(graph, current)
+    return None

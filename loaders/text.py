@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TYPOGRAPHY = str.maketrans({"’": "'", "œ": "oe", "æ": "ae"})
@@ -87,6 +88,18 @@ def stem(word: str) -> str:
 def stems(text: str) -> set[str]:
     """The stems of a text's content words (no articles, conjunctions, short words)."""
     return {stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS}
+
+
+def terms(text: str) -> list[str]:
+    """The stems of a text's words in order, stopwords aside; short words count (`TIC`,
+    `PME`): what a search indexes and looks for."""
+    return [_known_stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_stem(word: str) -> str:
+    """`stem`, remembered: an index stems the same few thousand words again and again."""
+    return stem(word)
 
 
 def sentences(text: str) -> list[str]:

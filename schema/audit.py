@@ -8,8 +8,9 @@ import strawberry
 
 from graph.attributes import Graph
 from graph.audit import Finding
-from schema.budget import THOUSANDS
+from graph.audit.nodes import node_findings, status_counts
 from schema.enums import FigureMeasure, Status
+from schema.figures import THOUSANDS
 from schema.nodes import Entity, entity
 from schema.provenance import Provenance, provenances
 
@@ -74,3 +75,29 @@ class AuditFinding:
             sources=provenances(found.sources),
             note=found.note,
         )
+
+
+@strawberry.type(description="How many findings have a status.")
+class StatusCount:
+    status: Status = strawberry.field(description="The status.")
+    count: int = strawberry.field(description="How many findings have it.")
+
+
+@strawberry.type(description="The audit of one entity: the global audit's findings about it.")
+class EntityAudit:
+    total: int = strawberry.field(description="How many findings (every status).")
+    counts: list[StatusCount] = strawberry.field(
+        description="How many findings have each status, every status listed (zeros too)."
+    )
+    findings: list[AuditFinding] = strawberry.field(
+        description="The findings (of the statuses asked, if any), in the global audit's order."
+    )
+
+    @classmethod
+    def of(
+        cls, graph: Graph, node: str, descendants: bool, statuses: list[Status] | None
+    ) -> EntityAudit:
+        found = node_findings(graph, node, descendants)
+        counts = [StatusCount(status=s, count=n) for s, n in status_counts(found).items()]
+        chosen = [AuditFinding.of(graph, f) for f in found if not statuses or f.status in statuses]
+        return cls(total=len(found), counts=counts, findings=chosen)

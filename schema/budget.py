@@ -1,14 +1,14 @@
-"""Budget figures: a year's `Budget`, a `Change` between two years, breakdowns, and
-the figures a document states. Amounts are in thousands of dollars, exact."""
+"""Budget figures: a year's `Budget`, a `Change` between two years, and the `Budgeted`
+interface. Amounts are in thousands of dollars, exact."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import aggregates, breakdowns, facts
+from graph import aggregates, org_budgets
 from graph.attributes import Graph
 from loaders import records
 from loaders.years import previous_year
@@ -19,37 +19,20 @@ from schema.arguments import (
     year_before,
     year_or,
 )
-from schema.enums import Dimension, FigureMeasure, Measure
+from schema.enums import Measure, Status
 from schema.errors import bad_input
-from schema.nodes import Entity, entity
-from schema.provenance import Provenance, provenances
+from schema.figures import FIGURES, THOUSANDS, Amount, DocumentFigure, document_figures
+from schema.nodes import Entity
 
-THOUSANDS = "in thousands of dollars (000 $), exact"
+if TYPE_CHECKING:
+    from schema.audit import EntityAudit
+
 YearArgument = Annotated[
     str | None,
     strawberry.argument(
         description="A fiscal year such as `2007-2008` (default: the entity's own year)."
     ),
 ]
-
-
-@strawberry.type(description="An amount with how it was obtained and the lines it comes from.")
-class Amount:
-    value: Decimal = strawberry.field(
-        description=f"The amount, {THOUSANDS} (persons if `unit` says so)."
-    )
-    unit: str = strawberry.field(description="`000 $` (thousands of dollars) or `persons`.")
-    derivation: str = strawberry.field(description="How it was obtained from the leaf figures.")
-    sources: list[Provenance] = strawberry.field(description="The lines it was computed from.")
-
-    @classmethod
-    def of(cls, found: aggregates.Amount) -> Amount:
-        return cls(
-            value=found.value,
-            unit=found.unit.value,
-            derivation=found.derivation,
-            sources=provenances(found.sources),
-        )
 
 
 @strawberry.type(
@@ -117,12 +100,22 @@ class Change:
         description="The change as a percentage of `from`, computed and rounded half-up to "
         "one decimal as the documents round; null (see `reason`) if it has none."
     )
+    exact_percent: Decimal | None = strawberry.field(
+        description="The same percentage before rounding (28 significant digits)."
+    )
     reason: str | None = strawberry.field(description="Why `amount` or `percent` is null.")
     edition: str | None = strawberry.field(
         description="The fiscal year of the document both years are read from (its own "
         "year and its comparison column, which may restate an earlier document's figures); "
         "null when no one document gives both and each year is read from its own."
     )
+    from_amount: Amount | None = strawberry.field(
+        description="The `from` figure, with how it was obtained and its lines."
+    )
+    to_amount: Amount | None = strawberry.field(
+        description="The `to` figure, with how it was obtained and its lines."
+    )
+    formula: str = strawberry.field(description="How `amount` and `percent` are computed.")
 
     @classmethod
     def of(cls, found: aggregates.Change, measure: Measure) -> Change:
@@ -132,92 +125,13 @@ class Change:
             measure=measure,
             amount=found.amount,
             percent=found.percent,
+            exact_percent=found.exact_percent,
             reason=found.reason,
             edition=found.edition,
+            from_amount=None if found.before is None else Amount.of(found.before),
+            to_amount=None if found.after is None else Amount.of(found.after),
+            formula=aggregates.CHANGE_FORMULA,
         )
-
-
-@strawberry.type(description="One row of a breakdown: a part of the whole.")
-class BreakdownRow:
-    label: str = strawberry.field(description="The part's name, as the document writes it.")
-    amount: Decimal = strawberry.field(description=f"The part's amount, {THOUSANDS}.")
-    share: Decimal | None = strawberry.field(
-        description="The part's percentage of the total, rounded half-up to one decimal."
-    )
-    entity: Entity = strawberry.field(description="The part itself.")
-
-
-@strawberry.type(description="A portfolio's budget for one year split by a dimension.")
-class Breakdown:
-    dimension: Dimension = strawberry.field(description="What the rows are.")
-    measure: Measure = strawberry.field(description="What the amounts measure.")
-    year: str = strawberry.field(description="The fiscal year.")
-    total: Decimal = strawberry.field(description=f"The sum of the rows, {THOUSANDS}.")
-    rows: list[BreakdownRow] = strawberry.field(description="The parts, largest first.")
-
-    @classmethod
-    def of(cls, graph: Graph, found: breakdowns.Breakdown) -> Breakdown:
-        rows = [
-            BreakdownRow(
-                label=r.label, amount=r.amount.value, share=r.share, entity=entity(graph, r.node)
-            )
-            for r in found.rows
-        ]
-        return cls(
-            dimension=found.dimension,
-            measure=Measure.of(found.measure),
-            year=found.year,
-            total=found.total.value,
-            rows=rows,
-        )
-
-
-@strawberry.type(description="A figure exactly as a document states it.")
-class DocumentFigure:
-    measure: FigureMeasure = strawberry.field(description="What the figure measures.")
-    year: str | None = strawberry.field(
-        description="The fiscal year it describes; null for a change between two years."
-    )
-    value: Decimal = strawberry.field(
-        description=f"The value: for an amount {THOUSANDS}; else a percentage or a number "
-        "of persons, as `unit` says."
-    )
-    unit: str = strawberry.field(description="`000 $`, `$`, `%` or `persons`.")
-    raw: str = strawberry.field(description="The figure as written, e.g. `110 585,5`.")
-    cell: int = strawberry.field(description="Its 1-based table cell (the label is 1; 0: prose).")
-    is_input: bool = strawberry.field(
-        description="True for a leaf figure the graph computes from; false for a total, "
-        "change or share the graph recomputes (the audit compares the two)."
-    )
-    table: str | None = strawberry.field(description="Where a recomputed figure was stated.")
-    provenance: Provenance = strawberry.field(description="The line that states it.")
-
-    @classmethod
-    def of(cls, figure: records.Figure, table: str | None) -> DocumentFigure:
-        return cls(
-            measure=figure.measure,
-            year=figure.year,
-            value=figure.value,
-            unit=figure.unit.value,
-            raw=figure.raw,
-            cell=figure.cell,
-            is_input=table is None,
-            table=table,
-            provenance=Provenance.of(figure.provenance),
-        )
-
-
-FIGURES = (
-    "Every figure the documents state about this entity, as written: leaf figures, and "
-    "the totals, changes and shares that the graph recomputes."
-)
-
-
-def document_figures(data: dict[str, Any]) -> list[DocumentFigure]:
-    """The figures a node's attributes hold: its inputs, then what it states."""
-    read = [DocumentFigure.of(f, None) for f in facts.leaves(data)]
-    stated = [DocumentFigure.of(s.figure, s.table.value) for s in facts.stated(data)]
-    return read + stated
 
 
 def change_of(graph: Graph, node: str, measure: Measure, before: str | None, after: str) -> Change:
@@ -231,7 +145,8 @@ def change_of(graph: Graph, node: str, measure: Measure, before: str | None, aft
         before = checked_year(graph, portfolio, before)
     if before >= after:
         raise bad_input(f'`from` ("{before}") must be a year before `to` ("{after}")')
-    return Change.of(aggregates.change(graph, node, measure.record, before, after), measure)
+    found = org_budgets.budget_change(graph, node, measure.record, before, after)
+    return Change.of(found, measure)
 
 
 @strawberry.interface(
@@ -261,6 +176,25 @@ class Budgeted(Entity):
     @strawberry.field(description=FIGURES)
     def document_figures(self) -> list[DocumentFigure]:
         return document_figures(self.data)
+
+    @strawberry.field(
+        description="The audit's findings about it (with `descendants`, also about what is "
+        "below it: a portfolio's programs, elements, organizations and categories, a "
+        "program's elements): the global `audit` filtered, in its order, with counts."
+    )
+    def audit(
+        self,
+        descendants: Annotated[
+            bool, strawberry.argument(description="Also the findings below it.")
+        ] = False,
+        status: Annotated[
+            list[Status] | None,
+            strawberry.argument(description="Only findings of these statuses (counts: all)."),
+        ] = None,
+    ) -> Annotated[EntityAudit, strawberry.lazy("schema.audit")]:
+        from schema.audit import EntityAudit
+
+        return EntityAudit.of(self.graph, self.key, descendants, status)
 
     def year_or(self, year: str | None) -> str:
         """`year` checked against the portfolio's years, or this entity's own year."""

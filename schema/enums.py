@@ -15,7 +15,16 @@ import strawberry
 
 from graph.audit.findings import STATUS_MEANINGS, Status
 from graph.breakdowns import Dimension
-from graph.kinds import KIND_MEANINGS, METHOD_MEANINGS, REL_MEANINGS, Kind, Rel, ServesMethod
+from graph.kinds import (
+    FIELD_MEANINGS,
+    KIND_MEANINGS,
+    METHOD_MEANINGS,
+    REL_MEANINGS,
+    Kind,
+    Rel,
+    ServesMethod,
+    TextField,
+)
 from loaders.records import GroupKind
 from loaders.records import Measure as FigureMeasure
 
@@ -35,6 +44,8 @@ strawberry.enum(ServesMethod, description="How a serves relation was found.")
 described_values(Kind, KIND_MEANINGS)
 described_values(Rel, REL_MEANINGS)
 described_values(ServesMethod, METHOD_MEANINGS)
+strawberry.enum(TextField, description="Which of an entity's texts a passage is.")
+described_values(TextField, FIELD_MEANINGS)
 strawberry.enum(GroupKind, description="What kind of group a heading of section 4 opens.")
 strawberry.enum(Dimension, description="What a breakdown groups the budget by.")
 strawberry.enum(
@@ -98,4 +109,5 @@ __all__ = [
     "Rel",
     "ServesMethod",
     "Status",
+    "TextField",
 ]

@@ -7,14 +7,21 @@ from typing import Annotated, Any
 
 import strawberry
 
+from graph import org_budgets
 from graph.attributes import Graph
-from graph.kinds import Kind, Rel, kind_of
+from graph.facts import passages
+from graph.kinds import Kind, Rel, TextField, kind_of
+from graph.org_budgets import RULE
 from graph.queries import children, parent_unit, parents, served, units_of
-from schema.budget import Budgeted
-from schema.enums import GroupKind, ServesMethod
+from schema.arguments import portfolio_of, year_or
+from schema.budget import Budgeted, Change, YearArgument, change_of
+from schema.enums import GroupKind, Measure, ServesMethod
+from schema.figures import THOUSANDS, Amount
 from schema.items import InterventionMode, Objective, Role, by_number
+from schema.listing import First, OrderBy, Where, arranged, top
 from schema.nodes import Entity, entity, register, typed
 from schema.program import Element, Program
+from schema.provenance import Provenance, provenances
 
 ServiceTarget = Annotated[
     Program | Element,
@@ -51,12 +58,114 @@ class Service:
 
     @classmethod
     def of(cls, graph: Graph, source: str, target: str, data: dict[str, Any]) -> Service:
-        served_node = entity(graph, target)
-        assert isinstance(served_node, Program | Element), target
-        basis = ServiceBasis(
-            method=data["method"], evidence=data.get("evidence"), confidence=data["confidence"]
+        return cls.of_edge(graph, org_budgets.serves_edge(source, target, data))
+
+    @classmethod
+    def of_edge(cls, graph: Graph, edge: org_budgets.ServesEdge) -> Service:
+        basis = ServiceBasis(method=edge.method, evidence=edge.evidence, confidence=edge.confidence)
+        unit = typed(graph, [edge.source], OrgEntity)[0]
+        return cls(unit=unit, target=target_of(graph, edge.target), basis=basis)
+
+
+def target_of(graph: Graph, node: str) -> Program | Element:
+    found = entity(graph, node)
+    assert isinstance(found, Program | Element), node
+    return found
+
+
+@strawberry.type(description="An element or program a group or unit serves, counted in full.")
+class ServedPart:
+    target: ServiceTarget = strawberry.field(description="The element or program.")
+    amount: Amount = strawberry.field(description="Its figure, with its lines.")
+    confidence: Decimal = strawberry.field(description="The highest of its edges' confidence.")
+    edges: list[Service] = strawberry.field(description="The serves edges it rests on.")
+    shared_with: list[OrgGroup] = strawberry.field(
+        description="The other groups that serve it (or part of it): it counts in full in "
+        "each of their budgets too."
+    )
+
+
+@strawberry.type(description=f"A budget derived from the serves edges (label: derived). {RULE}")
+class OrgBudget:
+    derived: bool = strawberry.field(
+        description="Always true: no document states it; it is computed from inferred edges."
+    )
+    rule: str = strawberry.field(description="How it is computed.")
+    measure: Measure = strawberry.field(description="What it measures.")
+    year: str = strawberry.field(description="The fiscal year.")
+    value: Decimal = strawberry.field(description=f"The sum of the parts, {THOUSANDS}.")
+    amount: Amount = strawberry.field(description="The same, with its derivation and lines.")
+    confidence: Decimal = strawberry.field(description="The lowest of its parts' confidence.")
+    parts: list[ServedPart] = strawberry.field(description="What it serves, by id.")
+
+    @classmethod
+    def of(cls, graph: Graph, found: org_budgets.OrgBudget) -> OrgBudget:
+        parts = [
+            ServedPart(
+                target=target_of(graph, p.target),
+                amount=Amount.of(p.amount),
+                confidence=p.confidence,
+                edges=[Service.of_edge(graph, e) for e in p.edges],
+                shared_with=typed(graph, p.shared_with, OrgGroup),
+            )
+            for p in found.parts
+        ]
+        return cls(
+            derived=True,
+            rule=RULE,
+            measure=Measure.of(found.measure),
+            year=found.year,
+            value=found.amount.value,
+            amount=Amount.of(found.amount),
+            confidence=found.confidence,
+            parts=parts,
         )
-        return cls(unit=typed(graph, [source], OrgEntity)[0], target=served_node, basis=basis)
+
+
+BUDGET = f"Its budget for a year, derived from the serves edges (null if it serves nothing). {RULE}"
+
+
+@strawberry.interface(
+    description="A group or unit of section 4: what it serves gives it a derived budget."
+)
+class ServingEntity(OrgEntity):
+    @strawberry.field(description=BUDGET)
+    def budget(
+        self,
+        year: YearArgument = None,
+        measure: Annotated[
+            Measure, strawberry.argument(description="What to measure.")
+        ] = Measure.EXPENDITURE,
+    ) -> OrgBudget | None:
+        found = org_budgets.org_budget(self.graph, self.key, measure.record, self._year(year))
+        return None if found is None else OrgBudget.of(self.graph, found)
+
+    @strawberry.field(description="How its derived budget changed from one year to another.")
+    def change(
+        self,
+        from_: Annotated[
+            str | None,
+            strawberry.argument(
+                name="from", description="The earlier year (default: the year before `to`)."
+            ),
+        ] = None,
+        to: YearArgument = None,
+        measure: Annotated[
+            Measure, strawberry.argument(description="What to compare.")
+        ] = Measure.EXPENDITURE,
+    ) -> Change:
+        return change_of(self.graph, self.key, measure, from_, self._year(to))
+
+    def _year(self, year: str | None) -> str:
+        portfolio = portfolio_of(self.graph, self.key)
+        return year_or(self.graph, portfolio, year, str(self.data["year"]))
+
+    def _units(self, order_by: OrderBy, where: Where) -> list[OrgUnit]:
+        portfolio, year = portfolio_of(self.graph, self.key), self._year(None)
+        found = arranged(
+            self.graph, units_of(self.graph, self.key), portfolio, year, order_by, where
+        )
+        return typed(self.graph, found, OrgUnit)
 
 
 @register(Kind.ORGANIZATION)
@@ -84,7 +193,7 @@ class Organization(Budgeted, OrgEntity):
 
 @register(Kind.ORG_GROUP)
 @strawberry.type(description="A group of section 4: the executive, a sector, a secretariat.")
-class OrgGroup(OrgEntity):
+class OrgGroup(ServingEntity):
     @strawberry.field(description="What kind of group its heading opens.")
     def kind(self) -> GroupKind:
         return GroupKind(self.data["group_kind"])
@@ -93,9 +202,11 @@ class OrgGroup(OrgEntity):
     def intro(self) -> list[str]:
         return list(self.data["intro"])
 
-    @strawberry.field(description="The units directly part of it.")
-    def units(self) -> list[OrgUnit]:
-        return typed(self.graph, units_of(self.graph, self.key), OrgUnit)
+    @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")
+    def units(
+        self, order_by: OrderBy = None, where: Where = None, first: First = None
+    ) -> list[OrgUnit]:
+        return top(self._units(order_by, where), first)
 
     @strawberry.field(description="Its general objectives (Objectifs généraux), in order.")
     def objectives(self) -> list[Objective]:
@@ -116,7 +227,7 @@ class OrgGroup(OrgEntity):
 @strawberry.type(
     description="A unit of section 4: a direction, service, centre, bureau, secretariat, module."
 )
-class OrgUnit(OrgEntity):
+class OrgUnit(ServingEntity):
     @strawberry.field(description="The first word of its name: `Direction`, `Service`...")
     def unit_type(self) -> str:
         return str(self.data["unit_type"])
@@ -125,9 +236,18 @@ class OrgUnit(OrgEntity):
     def mandate(self) -> list[str]:
         return list(self.data["mandate"])
 
-    @strawberry.field(description="The units directly part of it.")
-    def units(self) -> list[OrgUnit]:
-        return typed(self.graph, units_of(self.graph, self.key), OrgUnit)
+    @strawberry.field(
+        description="The lines of its mandate, one per bullet (`provenance` is its title's)."
+    )
+    def mandate_provenance(self) -> list[Provenance]:
+        found = passages(self.data)
+        return provenances(p.provenance for p in found if p.field is TextField.MANDATE)
+
+    @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")
+    def units(
+        self, order_by: OrderBy = None, where: Where = None, first: First = None
+    ) -> list[OrgUnit]:
+        return top(self._units(order_by, where), first)
 
     @strawberry.field(description="The roles it reports to (relève de).")
     def reports_to(self) -> list[Role]:

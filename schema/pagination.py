@@ -7,7 +7,7 @@ from typing import Any, Self
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import PREFIX, NodeIterableType
-from strawberry.relay.utils import from_base64
+from strawberry.relay.utils import from_base64, to_base64
 
 from schema.arguments import MAX_PAGE, checked_size
 from schema.errors import bad_input
@@ -60,6 +60,20 @@ class Connection(relay.ListConnection[relay.NodeType]):
 
 CURSOR_DIGITS = 9
 """A position has at most this many digits (a longer one is no cursor a page gave)."""
+
+
+def offset_after(cursor: str | None) -> int:
+    """Where a page starts: after the item `cursor` names (a cursor of `_check_cursor`'s
+    form, as every page and connection gives), else at the first item."""
+    if cursor is None:
+        return 0
+    _check_cursor("after", cursor)
+    return int(from_base64(cursor)[1]) + 1
+
+
+def cursor_at(offset: int) -> str:
+    """The cursor of the item at `offset`, in the form relay connections use."""
+    return to_base64(PREFIX, offset)
 
 
 def _check_cursor(name: str, cursor: str) -> None:

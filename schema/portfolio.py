@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, TypeVar
 
 import strawberry
 from strawberry import relay
 
 from graph import aggregates, breakdowns
-from graph.attributes import Graph
-from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel
-from graph.queries import categories, children, in_portfolio, programs, shown_path, years
+from graph.queries import categories, children, in_portfolio, shown_path, years
 from loaders import records
-from schema.arguments import checked_year, document_year, portfolio_of, year_or
-from schema.budget import (
-    FIGURES,
-    THOUSANDS,
-    Breakdown,
-    Budgeted,
-    Change,
-    DocumentFigure,
-    YearArgument,
-    change_of,
-    document_figures,
-)
+from schema.arguments import latest_year, portfolio_of, year_or
+from schema.breakdown import MEASURE, Breakdown, breakdown_of
+from schema.budget import Budgeted, Change, YearArgument, change_of
 from schema.enums import Dimension, Measure
-from schema.errors import bad_input
+from schema.figures import FIGURES, THOUSANDS, DocumentFigure, Share, document_figures
+from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
 from schema.nodes import Entity, register, typed
 from schema.organization import Organization, OrgGroup, OrgUnit
 from schema.pagination import Connection
-from schema.program import Program
+from schema.portfolio_lists import element_list, group_list, program_list
+from schema.program import Element, Program
 
-MEASURE = (
-    "What to split: supercategories split EXPENDITURE, investment categories INVESTMENT; "
-    "programs, elements and organizations EXPENDITURE (the default), AMORTIZATION, "
-    "INVESTMENT or CREDITS."
-)
+C = TypeVar("C", bound="BudgetCategory")
 
 
 @register(Kind.PORTFOLIO)
@@ -53,9 +41,51 @@ class Portfolio(Budgeted):
         return typed(self.graph, [found[y] for y in sorted(found)], SourceDocument)
 
     @strawberry.field(description="Its programs that give figures for a year (default: latest).")
-    def programs(self, year: YearArgument = None) -> list[Program]:
-        chosen = self.year_or(year)
-        return typed(self.graph, programs(self.graph, self.key, chosen), Program, chosen)
+    def programs(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Program]:
+        return top(program_list(self.graph, self.key, self.year_or(year), order_by, where), first)
+
+    @strawberry.field(description="A page of its programs, with how many the filter keeps.")
+    def programs_page(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Program]:
+        found = program_list(self.graph, self.key, self.year_or(year), order_by, where)
+        return page_of(found, first, after)
+
+    @strawberry.field(
+        description="The elements of its programs for a year (default: latest), by program "
+        "and number unless `orderBy` says otherwise."
+    )
+    def elements(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Element]:
+        return top(element_list(self.graph, self.key, self.year_or(year), order_by, where), first)
+
+    @strawberry.field(description="A page of its elements, with how many the filter keeps.")
+    def elements_page(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Element]:
+        found = element_list(self.graph, self.key, self.year_or(year), order_by, where)
+        return page_of(found, first, after)
 
     @strawberry.field(description="The ministry and the bodies reporting to the minister.")
     def organizations(self) -> list[Organization]:
@@ -64,30 +94,94 @@ class Portfolio(Budgeted):
 
     @strawberry.field(
         description="The groups of section 4 as stated by the document that gives a fiscal "
-        "year's figures (that year's own, else the next year's); default: the latest."
+        "year's figures (that year's own, else the next year's); default: the latest. By "
+        "amount, they sort by their derived budgets."
     )
-    def org_groups(self, year: YearArgument = None) -> list[OrgGroup]:
-        chosen = document_year(self.graph, self.key, year)
-        found = in_portfolio(self.graph, Kind.ORG_GROUP, self.key, chosen)
-        return typed(self.graph, found, OrgGroup)
+    def org_groups(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[OrgGroup]:
+        return top(group_list(self.graph, self.key, year, order_by, where), first)
+
+    @strawberry.field(description="A page of its groups, with how many the filter keeps.")
+    def org_groups_page(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[OrgGroup]:
+        return page_of(group_list(self.graph, self.key, year, order_by, where), first, after)
 
     @relay.connection(
-        Connection[OrgUnit], description="Every unit of section 4, of every document year."
+        Connection[OrgUnit],
+        description="Every unit of section 4, of every document year (figures: the latest).",
     )
-    def org_units(self) -> list[OrgUnit]:
-        return typed(self.graph, in_portfolio(self.graph, Kind.ORG_UNIT, self.key), OrgUnit)
+    def org_units(self, order_by: OrderBy = None, where: Where = None) -> list[OrgUnit]:
+        found = in_portfolio(self.graph, Kind.ORG_UNIT, self.key)
+        year = latest_year(self.graph, self.key)
+        return typed(
+            self.graph, arranged(self.graph, found, self.key, year, order_by, where), OrgUnit
+        )
 
     @strawberry.field(description="Its expenditure supercategories (default year: latest).")
-    def supercategories(self, year: YearArgument = None) -> list[Supercategory]:
-        chosen = self.year_or(year)
-        found = categories(self.graph, self.key, chosen, Rel.HAS_SUPERCATEGORY)
-        return typed(self.graph, found, Supercategory, chosen)
+    def supercategories(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Supercategory]:
+        return top(self._categories(year, order_by, where, Supercategory), first)
+
+    @strawberry.field(description="A page of its supercategories.")
+    def supercategories_page(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Supercategory]:
+        return page_of(self._categories(year, order_by, where, Supercategory), first, after)
 
     @strawberry.field(description="Its investment categories (default year: latest).")
-    def investment_categories(self, year: YearArgument = None) -> list[InvestmentCategory]:
+    def investment_categories(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[InvestmentCategory]:
+        return top(self._categories(year, order_by, where, InvestmentCategory), first)
+
+    @strawberry.field(description="A page of its investment categories.")
+    def investment_categories_page(
+        self,
+        year: YearArgument = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[InvestmentCategory]:
+        return page_of(self._categories(year, order_by, where, InvestmentCategory), first, after)
+
+    def _categories(
+        self, year: str | None, order_by: OrderBy, where: Where, cls: type[C]
+    ) -> list[C]:
+        """Categories hold one measure each: orders and filters read it, whatever
+        `measure` they name."""
         chosen = self.year_or(year)
-        found = categories(self.graph, self.key, chosen, Rel.HAS_INVESTMENT_CATEGORY)
-        return typed(self.graph, found, InvestmentCategory, chosen)
+        found = categories(self.graph, self.key, chosen, cls.relation)
+        own = Measure.of(cls.measure)
+        order_by = order_by and dataclasses.replace(order_by, measure=own)
+        where = where and dataclasses.replace(where, measure=own)
+        ordered = arranged(self.graph, found, self.key, chosen, order_by, where)
+        return typed(self.graph, ordered, cls, chosen)
 
     @strawberry.field(
         description=f"Its budget for a year split by `by`, {THOUSANDS}, largest row first; "
@@ -102,21 +196,10 @@ class Portfolio(Budgeted):
         return breakdown_of(self.graph, self.key, year, by, measure)
 
 
-def breakdown_of(
-    graph: Graph, portfolio: str, year: str, by: Dimension, measure: Measure | None
-) -> Breakdown | None:
-    checked = checked_year(graph, portfolio, year)
-    wanted = None if measure is None else measure.record
-    try:
-        found = breakdowns.breakdown(graph, portfolio, checked, by, wanted)
-    except UnsupportedMeasureError as exc:
-        raise bad_input(str(exc)) from None
-    return None if found is None else Breakdown.of(graph, found)
-
-
 @strawberry.interface(description="A supercategory or investment category of a portfolio.")
 class BudgetCategory(Entity):
     measure: ClassVar[records.Measure] = records.Measure.EXPENDITURE
+    relation: ClassVar[Rel] = Rel.HAS_SUPERCATEGORY
 
     @strawberry.field(description=f"Its amount for a year, {THOUSANDS}; null if not given.")
     def amount(self, year: YearArgument = None) -> Decimal | None:
@@ -130,6 +213,11 @@ class BudgetCategory(Entity):
     def share(self, year: YearArgument = None) -> Decimal | None:
         found = breakdowns.share(self.graph, self.key, self._year(year))
         return None if found is None else found.percent
+
+    @strawberry.field(description="The same share, with the two figures it was computed from.")
+    def share_detail(self, year: YearArgument = None) -> Share | None:
+        found = breakdowns.share(self.graph, self.key, self._year(year))
+        return None if found is None else Share.of_share(self.graph, found)
 
     @strawberry.field(description="How its amount changed (default: previous year to latest).")
     def change(
@@ -155,12 +243,14 @@ class BudgetCategory(Entity):
 @strawberry.type(description="An expenditure supercategory: Rémunération, Fonctionnement...")
 class Supercategory(BudgetCategory):
     measure: ClassVar[records.Measure] = records.Measure.EXPENDITURE
+    relation: ClassVar[Rel] = Rel.HAS_SUPERCATEGORY
 
 
 @register(Kind.INVESTMENT_CATEGORY)
 @strawberry.type(description="An investment category: Immobilisations, Prêts...")
 class InvestmentCategory(BudgetCategory):
     measure: ClassVar[records.Measure] = records.Measure.INVESTMENT
+    relation: ClassVar[Rel] = Rel.HAS_INVESTMENT_CATEGORY
 
 
 @register(Kind.FISCAL_YEAR)

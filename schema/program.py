@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from graph.breakdowns import share
-from graph.kinds import Kind, Rel
+from graph.kinds import Kind, Rel, kind_of
 from graph.queries import administrators, children, program_of, served_by, servers
 from schema.arguments import portfolio_of
 from schema.budget import Budgeted, YearArgument
+from schema.figures import Share
+from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
 from schema.nodes import register, typed
 
 if TYPE_CHECKING:
     from schema.organization import Organization, OrgEntity, Service
     from schema.portfolio import Portfolio
+
+
+@strawberry.enum(description="What a program's or element's share is of.")
+class ShareOf(Enum):
+    PORTFOLIO = strawberry.enum_value("portfolio", description="Its portfolio's expenditure.")
+    PROGRAM = strawberry.enum_value("program", description="Its program's (elements only).")
+
 
 PERCENT = "a percentage, computed and rounded half-up to one decimal as the documents round"
 
@@ -44,6 +54,25 @@ class BudgetLine(Budgeted):
     def share_of_portfolio(self, year: YearArgument = None) -> Decimal | None:
         found = share(self.graph, self.key, self.year_or(year), portfolio_of(self.graph, self.key))
         return None if found is None else found.percent
+
+    @strawberry.field(
+        description="Its share with the two figures it was computed from: of its portfolio, "
+        "or (`of: PROGRAM`, elements only) of its program; null if a figure is missing."
+    )
+    def share_detail(
+        self,
+        year: YearArgument = None,
+        of: Annotated[
+            ShareOf, strawberry.argument(description="What the share is of.")
+        ] = ShareOf.PORTFOLIO,
+    ) -> Share | None:
+        whole = portfolio_of(self.graph, self.key)
+        if of is ShareOf.PROGRAM:
+            if kind_of(self.key) is not Kind.ELEMENT:
+                return None
+            whole = program_of(self.graph, self.key)
+        found = share(self.graph, self.key, self.year_or(year), whole)
+        return None if found is None else Share.of_share(self.graph, found)
 
     @strawberry.field(
         description="The groups and units that serve it (for a program: it or its elements), "
@@ -84,11 +113,30 @@ class Program(BudgetLine):
     def highlights(self) -> list[str]:
         return list(self.data["highlights"])
 
-    @strawberry.field(description="Its elements, by number.")
-    def elements(self) -> list[Element]:
-        elements = children(self.graph, self.key, Rel.HAS_ELEMENT)
-        found = typed(self.graph, elements, Element, self.view_year)
-        return sorted(found, key=lambda e: int(e.data["number"]))
+    @strawberry.field(description="Its elements, by number (or as `orderBy` says).")
+    def elements(
+        self, order_by: OrderBy = None, where: Where = None, first: First = None
+    ) -> list[Element]:
+        return top(self._elements(order_by, where), first)
+
+    @strawberry.field(description="A page of its elements, with how many the filter keeps.")
+    def elements_page(
+        self,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[Element]:
+        return page_of(self._elements(order_by, where), first, after)
+
+    def _elements(self, order_by: OrderBy, where: Where) -> list[Element]:
+        found = children(self.graph, self.key, Rel.HAS_ELEMENT)
+        by_number = sorted(found, key=lambda e: int(self.graph.nodes[e]["number"]))
+        year = self.year_or(None)
+        chosen = arranged(
+            self.graph, by_number, portfolio_of(self.graph, self.key), year, order_by, where
+        )
+        return typed(self.graph, chosen, Element, self.view_year)
 
 
 @register(Kind.ELEMENT)

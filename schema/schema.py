@@ -12,21 +12,26 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from graph import queries
+from graph import search as graph_search
+from graph.attributes import Graph
 from schema import arguments as args
-from schema.budget import Breakdown
+from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel
 from schema.errors import INTERNAL, add_codes, code_of, log_line
 from schema.execution import BudgetedExecution
 from schema.extensions import EXTENSIONS
+from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import Lists
 from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
 from schema.organization import OrgGroup
 from schema.pagination import Connection
-from schema.portfolio import MEASURE, FiscalYear, Portfolio, breakdown_of
-from schema.program import Program
+from schema.portfolio import FiscalYear, Portfolio
+from schema.portfolio_lists import element_list, group_list, program_list
+from schema.program import Element, Program
 from schema.scalars import SCALARS
+from schema.search import RANKING, SearchHit, checked_query
 
 MAX_DEPTH = 3
 LOG = logging.getLogger("budget_kg.graphql")
@@ -68,11 +73,31 @@ class Query(Lists):
         return typed(graph, found[:1], Portfolio)[0] if found else None
 
     @strawberry.field(description="A portfolio's programs that give figures for a year.")
-    def programs(self, info: Info, portfolio: PortfolioName, year: Year) -> list[Program]:
-        graph = graph_of(info)
-        found = args.portfolio_named(graph, portfolio)
-        checked = args.checked_year(graph, found, year)
-        return typed(graph, queries.programs(graph, found, checked), Program, checked)
+    def programs(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Program]:
+        return top(program_list(*_checked(info, portfolio, year), order_by, where), first)
+
+    @strawberry.field(
+        description="The elements of a portfolio's programs for a year, by program and number "
+        "unless `orderBy` says otherwise."
+    )
+    def elements(
+        self,
+        info: Info,
+        portfolio: PortfolioName,
+        year: Year,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
+    ) -> list[Element]:
+        return top(element_list(*_checked(info, portfolio, year), order_by, where), first)
 
     @strawberry.field(description="A portfolio's groups of section 4 (default: latest document).")
     def org_groups(
@@ -86,11 +111,36 @@ class Query(Lists):
                 "(that year's own, else the next year's comparison); default: the latest."
             ),
         ] = None,
+        order_by: OrderBy = None,
+        where: Where = None,
+        first: First = None,
     ) -> list[OrgGroup]:
         graph = graph_of(info)
         found = args.portfolio_named(graph, portfolio)
-        chosen = args.document_year(graph, found, year)
-        return typed(graph, queries.in_portfolio(graph, Kind.ORG_GROUP, found, chosen), OrgGroup)
+        return top(group_list(graph, found, year, order_by, where), first)
+
+    @strawberry.field(
+        description="Ranked search of every entity's name and texts (definitions, highlights, "
+        "group introductions, mandates, objectives, modes): words in any order, compared by "
+        "their French stems, case and accents aside; phrases in quotes. " + RANKING
+    )
+    def ranked_search(
+        self,
+        info: Info,
+        text: Annotated[
+            str,
+            described('Words and "phrases in quotes", e.g. `francisation immigration`.'),
+        ],
+        kinds: Kinds = None,
+        portfolio: OptionalPortfolio = None,
+        first: PageSize = None,
+        after: After = None,
+    ) -> Page[SearchHit]:
+        graph = graph_of(info)
+        wanted = None if portfolio is None else args.portfolio_named(graph, portfolio)
+        query = checked_query(args.checked_text(text))
+        found = graph_search.search(graph, query, kinds or (), wanted)
+        return page_mapped(found, first, after, lambda hit: SearchHit.of(graph, hit))
 
     @relay.connection(Connection[Entity], description="Every entity (of some kinds), by id.")
     def entities(self, info: Info, kinds: Kinds = None) -> list[Entity]:
@@ -150,6 +200,13 @@ class Query(Lists):
             return None
         found = queries.shortest_path(graph, start.key, end.key)
         return None if found is None else Subgraph.of(graph, found)
+
+
+def _checked(info: Info, portfolio: str, year: str) -> tuple[Graph, str, str]:
+    """The graph, the portfolio of that name, and `year` checked against its years."""
+    graph = graph_of(info)
+    found = args.portfolio_named(graph, portfolio)
+    return graph, found, args.checked_year(graph, found, year)
 
 
 class BudgetSchema(strawberry.Schema):

@@ -5,7 +5,9 @@ Measured in one pass over the document: each fragment is measured once and its s
 reused at every spread (a fragment spread ten times in ten nested fragments weighs
 10⁶ fields, and is measured in 20 steps). The weights are GraphQL Armor's (objects 2,
 scalars 1, ×1.5 a level), and a list asks for as many items as its page: `first` (or
-`last`, or the length of `ids`), else the field's default page. Fragments are not a
+`last`, or the length of `ids`), else the field's default page (a plain list that
+defaults to all its items counts as one, like a list without `first`: its length is
+the document's, bounded by its structure). Fragments are not a
 level: they count as the fields they bring. `__schema` and `__type` weigh nothing
 and have no depth (graphql-core's `MaxIntrospectionDepthRule` bounds them instead).
 """
@@ -31,6 +33,8 @@ from graphql import (
     SelectionNode,
     SelectionSetNode,
     get_named_type,
+    get_nullable_type,
+    is_list_type,
 )
 
 OBJECT_COST = 2
@@ -152,7 +156,11 @@ class Measure:
         if definition is None or "first" not in definition.args:
             return 1
         default = definition.args["first"].default_value
-        return default if isinstance(default, int) else self.largest
+        if isinstance(default, int):
+            return default
+        # A plain list whose `first` defaults to all of it (a portfolio's programs, a
+        # program's elements) is as long as the document makes it, as without `first`.
+        return 1 if is_list_type(get_nullable_type(definition.type)) else self.largest
 
 
 def _field(parent: Parent, name: str) -> GraphQLField | None:

@@ -10,7 +10,7 @@ import pytest
 from graph.attributes import Graph
 from graph.build import build_graph
 from loaders import Document, read_document
-from tests.documents import MICC, SYNTHETIC
+from tests.documents import LABELLED, MICC, SYNTHETIC
 
 if TYPE_CHECKING:  # the service's modules are imported by its fixtures only
     from starlette.testclient import TestClient
@@ -45,6 +45,25 @@ def real_graph(micc: Document) -> Graph:
 @pytest.fixture(scope="session")
 def synthetic_graph(synthetic: Document) -> Graph:
     return build_graph([synthetic])
+
+
+@pytest.fixture(scope="session")
+def labelled() -> Document:
+    """The labelled document, tests/corpus/labelled-culture-2009-2010.txt."""
+    return read_document(LABELLED)
+
+
+@pytest.fixture(scope="session")
+def labelled_graph(labelled: Document) -> Graph:
+    return build_graph([labelled])
+
+
+@pytest.fixture(scope="session")
+def labelled_context(labelled_graph: Graph) -> Context:
+    """The GraphQL context over the labelled document."""
+    from schema.context import Context
+
+    return Context(graph=labelled_graph)
 
 
 @pytest.fixture(scope="session")

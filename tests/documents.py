@@ -22,6 +22,10 @@ from loaders.records import Measure, Row, Unit
 ROOT = Path(__file__).resolve().parent.parent
 MICC = ROOT / "data" / "micc-2007-2008.txt"
 SYNTHETIC = ROOT / "tests" / "corpus" / "synthetic-tourisme-2008-2009.txt"
+LABELLED = ROOT / "tests" / "corpus" / "labelled-culture-2009-2010.txt"
+"""An invented document for the analyst's questions; what it should answer is in the
+`.json` beside it (two sectors serve one element, a group serves nothing, an element
+row states a wrong percentage)."""
 
 YEAR = "2008-2009"
 PREVIOUS = "2007-2008"

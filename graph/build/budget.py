@@ -11,8 +11,19 @@ from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
 from graph.errors import DuplicateEditionError
-from graph.facts import Stated, Table, Uncomputed, add_uncomputed, edition_inputs, inputs, stated
-from graph.kinds import Kind, Rel, node_id, slug
+from graph.facts import (
+    Passage,
+    Stated,
+    Table,
+    Uncomputed,
+    add_passages,
+    add_uncomputed,
+    edition_inputs,
+    inputs,
+    passages_of,
+    stated,
+)
+from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 from loaders.text import fold, name_key, stems
 
@@ -49,6 +60,8 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
     attrs.setdefault("years", set()).update({document.year, document.previous_year})
     # Section 1's paragraphs and their rounded amounts, by edition: kept for the audit.
     attrs.setdefault("highlights", {})[document.year] = document.highlights
+    general = [p for p in document.highlights if p.program is None]
+    add_passages(attrs, passages_of(TextField.HIGHLIGHT, general))
     for year in (document.year, document.previous_year):
         add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, None, None)
     _add_portfolio_figures(graph, node, document)
@@ -189,11 +202,17 @@ def _add_program(graph: Graph, scope: Scope, program: Program) -> None:
         highlights=tuple(p.text for p in program.highlights),
     )
     graph.nodes[node]["provenance"].extend(t.provenance for t in program.names)
+    add_passages(graph.nodes[node], _program_passages(program))
     scope.programs[program.number] = node
     add_edge(graph, scope.portfolio, node, Rel.HAS_PROGRAM, year=year)
     add_edge(graph, node, node_id(Kind.FISCAL_YEAR, year), Rel.IN_YEAR)
     _add_program_figures(graph, node, program, year)
     _add_elements(graph, scope, program, node)
+
+
+def _program_passages(program: Program) -> list[Passage]:
+    defined = passages_of(TextField.DEFINITION, program.definition)
+    return defined + passages_of(TextField.HIGHLIGHT, program.highlights)
 
 
 def _add_elements(graph: Graph, scope: Scope, program: Program, node: str) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node
 from graph.build.scope import Scope
-from graph.kinds import Kind, Rel, node_id, slug
+from graph.facts import Passage, add_passages, passages_of
+from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Item, OrgGroup, Provenance, RelationStatement, Verb
 from loaders.text import name_key
 
@@ -37,17 +38,28 @@ def _add_group(graph: Graph, scope: Scope, group: OrgGroup) -> None:
         year=scope.year,
     )
     scope.groups[name_key(group.name)] = node
+    add_passages(graph.nodes[node], passages_of(TextField.INTRO, group.intro))
     add_edge(graph, node, scope.ministry, Rel.PART_OF, method=LAYOUT, evidence=None)
     for unit in group.units:
         unit_node = _add_unit(graph, scope, unit.name, unit.provenance)
         graph.nodes[unit_node]["mandate"] = tuple(p.text for p in unit.paragraphs)
         graph.nodes[unit_node]["layout_group"] = node
+        add_passages(graph.nodes[unit_node], _mandate(unit.paragraphs))
     path = f"{scope.portfolio_slug}/{scope.year}/{slug(group.name)}"
     for items, kind, rel in (
         (group.objectives, Kind.OBJECTIVE, Rel.HAS_OBJECTIVE),
         (group.modes, Kind.INTERVENTION_MODE, Rel.HAS_MODE),
     ):
         _add_items(graph, scope, node, items, kind, rel, path)
+
+
+def _mandate(items: tuple[Item, ...]) -> list[Passage]:
+    """A unit's bullets and their sub-items, each a passage of its mandate."""
+    found = []
+    for item in items:
+        found.append(Passage(TextField.MANDATE, item.text, item.provenance))
+        found.extend(_mandate(item.sub_items))
+    return found
 
 
 def _add_unit(graph: Graph, scope: Scope, name: str, provenance: Provenance) -> str:
