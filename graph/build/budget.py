@@ -7,14 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph.errors import DuplicateEditionError
-from graph.facts import Stated, Table, inputs, stated
-from graph.kinds import Kind, Rel, node_id, slug
-from loaders.text import fold, name_key, stems
 from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
+from graph.errors import DuplicateEditionError
+from graph.facts import Stated, Table, inputs, stated
+from graph.kinds import Kind, Rel, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
+from loaders.text import fold, name_key, stems
 
 _MINISTRY = re.compile(r"\bminist[eè]re\s+(?:de la|de l'|du|des|de)\s*", re.IGNORECASE)
 _CONNECTORS = {"et", "de", "des", "du", "la", "le", "l", "les"}

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.build.budget import add_budget
-from graph.build.org import add_organization
-from graph.errors import DuplicateDocumentError
-from graph.kinds import Kind, node_id, slug
 from graph.attributes import Graph
+from graph.build.budget import add_budget
 from graph.build.nodes import add_node
+from graph.build.org import add_organization
 from graph.build.serves import add_serves
 from graph.build.years import link_years
+from graph.errors import DuplicateDocumentError
+from graph.kinds import Kind, node_id, slug
 from loaders.records import Document
 
 

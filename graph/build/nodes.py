@@ -9,6 +9,7 @@ from graph.kinds import Kind, Rel
 from loaders.records import Provenance
 from loaders.text import name_key
 
+
 def add_node(
     graph: Graph,
     node: str,

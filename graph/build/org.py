@@ -3,12 +3,12 @@ objectives and intervention modes, and the relations its sentences state."""
 
 from __future__ import annotations
 
-from graph.kinds import Kind, Rel, node_id, slug
-from loaders.text import name_key
 from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node
 from graph.build.scope import Scope
+from graph.kinds import Kind, Rel, node_id, slug
 from loaders.records import Item, OrgGroup, Provenance, RelationStatement, Verb
+from loaders.text import name_key
 
 _CONTAINS = (Verb.GROUPS, Verb.INCLUDES, Verb.HAS_PARTS, Verb.MANAGES)
 LAYOUT = "layout"

@@ -21,12 +21,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from graph.kinds import Kind, Rel, ServesMethod
-from loaders.text import fold, name_key, stems
 from graph.attributes import Graph
 from graph.build.nodes import add_edge
 from graph.build.scope import Scope
+from graph.kinds import Kind, Rel, ServesMethod
 from loaders.records import GroupKind
+from loaders.text import fold, name_key, stems
 
 _GENERIC = stems("secteur direction générale service centre bureau ministère haute")
 _CENTRAL = stems("administration soutien services centralisés gestion direction information")
