@@ -1,193 +1,172 @@
 """Which groups, units and bodies serve which elements and programs.
 
-The documents rarely say it outright. Each edge records the method that found
-it, the evidence text and a confidence in [0, 1]:
-- stated: a group's or unit's own text names an element or program;
-- name_match: a group's name and an element's name share content words
-  (accent- and case-insensitive, reduced to their French stems); the confidence
-  is the overlap coefficient (shared words over the shorter name's), and an
-  edge needs at least 0.5;
-- central_services: a group that is not a sector, matches no element by name,
-  and whose name or opening prose says it offers central services (`services
-  centralisés`, `services à la gestion`, `... de l'administration`) serves the
-  element whose name is most about administration and support;
-- body_program: a body reporting to the minister serves the program it is in;
-- inherited: a unit serves what its group serves, unless its own text says.
+The documents rarely say it outright; every edge is found from their text and
+says which text (`basis`: method, evidence quoting the matched phrases with their
+lines, the lines, and a confidence):
+- central_services: a group whose heading or opening prose says it offers central
+  services (`services centralisés`, `services à la gestion`...) serves the
+  administration elements (`serves_targets`), and so does each of its units:
+  the one its name names, else the most plainly administrative one;
+- name_match / text_match: a sector's (or other group's) passages are matched
+  against each element's name and clauses (`serves_match`), and a logistic model
+  (`serves_model`) turns the match into a confidence; an edge needs
+  `serves_model.THRESHOLD`. A group given every element of a program serves the
+  program. A unit gets its own edges the same way (among its group's targets,
+  or beyond them for a unit of central services);
+- body_program: a body reporting to the minister serves its element (its program
+  when it is the program's only element);
+- inherited: a unit with no edge of its own serves what its group serves.
+A unit whose text puts its money outside the portfolio's budget serves nothing.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from decimal import Decimal
+from collections.abc import Callable
 
 from graph.attributes import Graph
-from graph.build.nodes import add_edge
 from graph.build.scope import Scope
-from graph.kinds import Kind, Rel, ServesMethod
-from loaders.records import GroupKind
-from loaders.text import fold, name_key, stems
+from graph.build.serves_edges import Edges
+from graph.build.serves_match import Vocabulary, match
+from graph.build.serves_model import MODEL, THRESHOLD, Candidate, Model, Weights, candidates
+from graph.build.serves_sources import Source, read_sources
+from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
+from graph.build.serves_text import portfolio_stems
+from graph.kinds import Kind
 
-_GENERIC = stems("secteur direction générale service centre bureau ministère haute")
-_CENTRAL = stems("administration soutien services centralisés gestion direction information")
-_CENTRAL_SERVICES = re.compile(
-    r"\bservices?\s+(?:centralises|communs|administratifs|de soutien|a la gestion)\b"
-    r"|\bsoutien centralise|\bgenerale? de l'administration\b"
-)
-MIN_OVERLAP = Decimal("0.5")
-_PROGRAM_MENTION = re.compile(r"\bprogramme\s+(\d+)\b")
-_TWO = Decimal("0.01")
+Observer = Callable[[str, Candidate], None]
+"""Told of every candidate scored, with the weights' name (`group` or `unit`)."""
 
 
-def add_serves(graph: Graph, scope: Scope) -> None:
-    candidates = _candidate_elements(graph, scope)
-    for node in scope.groups.values():
-        _serve_from_group(graph, scope, node, candidates)
-    for body in scope.bodies.values():
-        _serve_from_body(graph, body)
-    for unit in scope.units.values():
-        _stated(graph, scope, unit)
-    for unit in scope.units.values():
-        _inherit(graph, unit)
+def add_serves(
+    graph: Graph, scope: Scope, model: Model = MODEL, observe: Observer | None = None
+) -> None:
+    edges = Edges(graph, scope)
+    bodies = edges.serve_bodies()
+    drop = portfolio_stems(scope)
+    sources = read_sources(graph, scope, drop)
+    targets = read_targets(scope, drop, bodies)
+    vocabulary = Vocabulary([s.passages for s in sources.values()] + target_texts(targets))
+    complete(targets, vocabulary)
+    Inference(edges, vocabulary, sources, targets, model, observe).run()
 
 
-def _candidate_elements(graph: Graph, scope: Scope) -> dict[str, set[str]]:
-    """The ministry's elements (not the bodies'), with their name stems."""
-    bodies = set(scope.bodies.values())
-    return {
-        element: stems(graph.nodes[element]["name"]) - _GENERIC
-        for element in scope.elements.values()
-        if not any(
-            s in bodies for s, _, k in graph.in_edges(element, keys=True) if k == Rel.ADMINISTERS
+class Inference:
+    """One document's serves: groups first, then their units."""
+
+    def __init__(
+        self,
+        edges: Edges,
+        vocabulary: Vocabulary,
+        sources: dict[str, Source],
+        targets: Targets,
+        model: Model,
+        observe: Observer | None,
+    ) -> None:
+        self.edges, self.vocabulary, self.sources = edges, vocabulary, sources
+        self.targets, self.model, self.observe = targets, model, observe
+        self.matches = {
+            (s.node, t.number): match(vocabulary, s.passages, t.profile, t.names)
+            for s in sources.values()
+            for t in targets.elements
+        }
+        self.programs = {p.program: p for p in targets.programs}
+        support = {e.number for e in targets.support()}
+        self.topical = [e for e in targets.elements if e.number not in support]
+        groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP]
+        self.sectors = [g.node for g in groups if not g.says_central]
+        self.central = [g for g in groups if g.says_central]
+
+    def run(self) -> None:
+        for group in self.central:
+            self._serve_central(group)
+        for sector in self.sectors:
+            self._serve_sector(self.sources[sector])
+        for unit in self._units():
+            if unit.group is not None and self.sources[unit.group].says_central:
+                continue  # served with its group
+            self._serve_unit(unit)
+
+    def _units(self) -> list[Source]:
+        return [s for s in self.sources.values() if s.kind is Kind.ORG_UNIT and not s.outside]
+
+    def _serve_central(self, group: Source) -> None:
+        support = self.targets.support()
+        if not support:
+            return
+        members = [u for u in self._units() if u.group == group.node]
+        served = {self._support_of(group, support).number}
+        for unit in members:
+            element = self._support_of(unit, support)
+            served.add(element.number)
+            self.edges.central(unit, group, element, support)
+            self._serve_beyond(unit)
+        self.edges.central_group(group, [e for e in support if e.number in served], self.targets)
+
+    def _support_of(self, source: Source, support: list[Target]) -> Target:
+        """The administration element the source's name names (its rarest word), else the
+        most plainly administrative one."""
+        for element in support[1:]:
+            rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
+            held = {r for s in source.name.stems for r in self.vocabulary.family(s)}
+            if rarest and rarest in held:
+                return element
+        return support[0]
+
+    def _serve_beyond(self, unit: Source) -> None:
+        """A unit of central services also serves what its own mandate clearly points to."""
+        rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
+        found = candidates(
+            self.vocabulary,
+            unit.node,
+            unit.passages,
+            self.topical,
+            self.programs,
+            self.matches,
+            rivals,
         )
-    }
+        self.edges.matched(unit.node, self._kept("unit", found), self.targets)
 
+    def _serve_sector(self, group: Source) -> None:
+        rivals = [s for s in self.sectors if s != group.node]
+        found = candidates(
+            self.vocabulary,
+            group.node,
+            group.passages,
+            self.topical,
+            self.programs,
+            self.matches,
+            rivals,
+        )
+        self.edges.matched(group.node, self._kept("group", found), self.targets)
 
-def _serve_from_group(
-    graph: Graph, scope: Scope, group: str, candidates: dict[str, set[str]]
-) -> None:
-    if _stated(graph, scope, group) or _serve_by_name(graph, group, candidates):
-        return
-    attrs = graph.nodes[group]
-    if attrs["group_kind"] != GroupKind.SECTOR:
-        _serve_central(graph, group, candidates)
+    def _serve_unit(self, unit: Source) -> None:
+        within = self._group_targets(unit)
+        pool = within or self.topical
+        rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
+        found = candidates(
+            self.vocabulary, unit.node, unit.passages, pool, self.programs, self.matches, rivals
+        )
+        own = self._kept("unit", found)
+        if own:
+            self.edges.matched(unit.node, own, self.targets)
+        elif unit.group is not None:
+            self.edges.inherit(unit, unit.group)
 
+    def _kept(self, which: str, found: list[Candidate]) -> list[tuple[Candidate, float]]:
+        weights: Weights = getattr(self.model, which)
+        kept = []
+        for candidate in found:
+            if self.observe is not None:
+                self.observe(which, candidate)
+            confidence = weights.confidence(candidate.features)
+            if confidence >= THRESHOLD:
+                kept.append((candidate, confidence))
+        return kept
 
-def _serve_by_name(graph: Graph, group: str, candidates: dict[str, set[str]]) -> bool:
-    """Elements whose name shares at least half the words of the shorter of the two names."""
-    name = graph.nodes[group]["name"]
-    words = stems(name) - _GENERIC
-    matched = False
-    for element, element_words in candidates.items():
-        shared = words & element_words
-        if not shared:
-            continue
-        score = Decimal(len(shared)) / Decimal(min(len(words), len(element_words)))
-        if score >= MIN_OVERLAP:
-            element_name = graph.nodes[element]["name"]
-            evidence = f"« {name} » and element « {element_name} » share the word stems " + (
-                ", ".join(sorted(shared))
-            )
-            _serve(graph, group, element, ServesMethod.NAME_MATCH, evidence, score)
-            matched = True
-    return matched
-
-
-def _serve_central(graph: Graph, group: str, candidates: dict[str, set[str]]) -> None:
-    """A group whose own text says it offers central services serves the element whose
-    name is most about administration and support."""
-    attrs = graph.nodes[group]
-    texts = (attrs["name"], *attrs["intro"])
-    said = next((t for t in texts if _CENTRAL_SERVICES.search(fold(t))), None)
-    scored = sorted(
-        ((len(words & _CENTRAL), element) for element, words in candidates.items()),
-        key=lambda pair: (-pair[0], pair[1]),
-    )
-    if said is None or not scored or scored[0][0] == 0:
-        return
-    hits, element = scored[0]
-    evidence = (
-        f"« {attrs['name']} »: {said} Element « {graph.nodes[element]['name']} » is the "
-        "administration and support element"
-    )
-    confidence = Decimal(hits) / Decimal(len(candidates[element]))
-    _serve(graph, group, element, ServesMethod.CENTRAL_SERVICES, evidence, confidence)
-
-
-def _serve_from_body(graph: Graph, body: str) -> None:
-    for element in _targets(graph, body, Rel.ADMINISTERS):
-        for program in (
-            s for s, _, k in graph.in_edges(element, keys=True) if k == Rel.HAS_ELEMENT
-        ):
-            evidence = (
-                f"« {graph.nodes[body]['name']} » is element "
-                f"{graph.nodes[element]['number']} of program "
-                f"{graph.nodes[program]['number']} « {graph.nodes[program]['name']} »"
-            )
-            _serve(graph, body, program, ServesMethod.BODY_PROGRAM, evidence, Decimal(1))
-
-
-def _stated(graph: Graph, scope: Scope, node: str) -> bool:
-    """Serves edges for elements or programs that the node's own text names."""
-    attrs = graph.nodes[node]
-    text = " ".join((*attrs.get("intro", ()), *attrs.get("mandate", ())))
-    found = False
-    for target, evidence in _named_targets(graph, scope, text):
-        _serve(graph, node, target, ServesMethod.STATED, evidence, Decimal(1))
-        found = True
-    return found
-
-
-def _named_targets(graph: Graph, scope: Scope, text: str) -> Iterator[tuple[str, str]]:
-    key = f" {name_key(text)} "
-    for element in scope.elements.values():
-        name = graph.nodes[element]["name"]
-        wanted = name_key(name)
-        if " " in wanted and f" {wanted} " in key:
-            yield element, f"its text names element « {name} »"
-    for number in _PROGRAM_MENTION.findall(fold(text)):
-        if (program := scope.programs.get(int(number))) is not None:
-            yield program, f"its text names programme {number}"
-
-
-def _inherit(graph: Graph, unit: str) -> None:
-    if _targets(graph, unit, Rel.SERVES):
-        return
-    for ancestor in _ancestors(graph, unit):
-        served = list(graph.out_edges(ancestor, keys=True, data=True))
-        edges = [(t, d) for _, t, k, d in served if k == Rel.SERVES]
-        for target, data in edges:
-            evidence = f"part of « {graph.nodes[ancestor]['name']} »: {data['evidence']}"
-            _serve(graph, unit, target, ServesMethod.INHERITED, evidence, data["confidence"])
-        if edges:
-            return
-
-
-def _ancestors(graph: Graph, node: str) -> Iterator[str]:
-    seen = {node}
-    current = node
-    while True:
-        parents = [t for t in _targets(graph, current, Rel.PART_OF) if t not in seen]
-        if not parents or graph.nodes[parents[0]]["kind"] == Kind.ORGANIZATION:
-            return
-        current = parents[0]
-        seen.add(current)
-        yield current
-
-
-def _targets(graph: Graph, node: str, rel: Rel) -> list[str]:
-    return [t for _, t, k in graph.out_edges(node, keys=True) if k == rel]
-
-
-def _serve(
-    graph: Graph, source: str, target: str, method: ServesMethod, evidence: str, score: Decimal
-) -> None:
-    add_edge(
-        graph,
-        source,
-        target,
-        Rel.SERVES,
-        method=method,
-        evidence=evidence,
-        confidence=score.quantize(_TWO),
-    )
+    def _group_targets(self, unit: Source) -> list[Target]:
+        if unit.group is None:
+            return []
+        served = set(self.edges.served(unit.group))
+        return [
+            e for e in self.topical if e.node in served or self.programs[e.program].node in served
+        ]

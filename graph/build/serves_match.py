@@ -36,17 +36,18 @@ PHRASE_BONUS = 0.5
 
 
 class Vocabulary:
-    """The document's stems, their families and their inverse document frequency."""
+    """The document's stems, their families and their inverse document frequency, counted
+    over its texts: each source's passages and each target's make one text."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
-        self._sorted = sorted({s for p in passages for s in p.stems})
+    def __init__(self, texts: Sequence[Sequence[Passage]]) -> None:
+        self._sorted = sorted({s for text in texts for p in text for s in p.stems})
         self._known = set(self._sorted)
         self._families = {s: self._family(s) for s in self._sorted}
         held: dict[str, int] = {}
-        for p in passages:
-            for s in {r for s in p.stems for r in self._families[s]}:
-                held[s] = held.get(s, 0) + 1
-        total = len(passages)
+        for text in texts:
+            for stem in {r for p in text for s in p.stems for r in self._families[s]}:
+                held[stem] = held.get(stem, 0) + 1
+        total = len(texts)
         self._idf = {s: math.log(1 + (total - n + 0.5) / (n + 0.5)) for s, n in held.items()}
 
     def _family(self, stem: str) -> frozenset[str]:

@@ -33,6 +33,9 @@ class Field(StrEnum):
     HIGHLIGHT = "highlight"
 
 
+SOURCE_FIELDS = frozenset({Field.NAME, Field.INTRO, Field.OBJECTIVE, Field.MODE, Field.MANDATE})
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """One piece of text as written, where it was written, and its content words."""
@@ -48,20 +51,47 @@ class Passage:
 
 
 # Clauses: a definition or highlight enumerates activities between commas, semicolons,
-# colons and parentheses, or with `ainsi que` / `de même que`.
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:ainsi que|de meme que|incluant|y compris)\s")
-# The words a name is titled with (FORMAT.md's unit and group headings): they say what
-# kind of unit it is, not what it serves.
+# colons and parentheses, with `ainsi que` / `de même que`, or as coordinated `et à ...`,
+# `par ...` phrases.
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s(?:ainsi que|de meme que|incluant|y compris|alors que|grace a|afin de|par)\s"
+    r"|\set\s(?=(?:a|au|aux|de|des|du|par|la|le|les)\s|l'|d')"
+)
+# The words a name is titled with (FORMAT.md's unit and group headings) say what kind of
+# unit it is; the ministry's own words name the whole; the verbs that open objectives,
+# modes and mandates (`Favoriser ...`, `assure ...`) say how, not what: none of them is
+# evidence of what a unit serves.
 _TITLE_WORDS = frozenset(
     stem(w)
     for w in "direction directions generale secteur service services centre bureau "
     "secretariat unite module division haute".split()
 )
-_MINISTRY_WORDS = frozenset(stem(w) for w in ("ministere", "ministre", "portefeuille"))
+_MINISTRY_WORDS = frozenset(
+    stem(w) for w in "ministere ministre ministeriel ministerielle portefeuille".split()
+)
+_FAMILY_VERBS = frozenset(
+    """assurer assure assurent assurant favoriser favorise favorisent favorisant soutenir
+    soutient soutiennent soutenant permettre permet permettent viser vise visent visant
+    contribuer contribue offrir offre offrent coordonner coordonne coordonnent elaborer
+    elabore elaborent conseiller conseille assister assiste appuyer appuie appuient veiller
+    veille realiser realise mettre met oeuvre ensemble activites activite programme
+    programmes mandat mandats responsable responsabilites relatives relatifs relative
+    matiere egard cadre regroupe regroupent comprend comporte relevent releve gere""".split()
+)
 
 
 def passage(text: str, provenance: Provenance, field: Field, drop: tuple[str, ...]) -> Passage:
-    return Passage(text, provenance.line_start, field, tuple(_without(content_tokens(text), drop)))
+    tokens = _without(content_tokens(text), drop)
+    if field in SOURCE_FIELDS:
+        tokens = (t for t in tokens if not _generic(text, t))
+    return Passage(text, provenance.line_start, field, tuple(tokens))
+
+
+def _generic(text: str, token: Token) -> bool:
+    word = fold(text[token.start : token.end])
+    if token.stem in _MINISTRY_WORDS or word in _FAMILY_VERBS:
+        return True
+    return token.stem in _TITLE_WORDS and text[token.start].isupper()
 
 
 def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
@@ -96,7 +126,9 @@ def group_passages(group: OrgGroup, drop: tuple[str, ...]) -> list[Passage]:
     return found
 
 
-def unit_passages(name: str, provenance: Provenance, items: Iterable[Item], drop: tuple[str, ...]) -> list[Passage]:
+def unit_passages(
+    name: str, provenance: Provenance, items: Iterable[Item], drop: tuple[str, ...]
+) -> list[Passage]:
     return [name_passage(name, provenance, drop), *_items(items, Field.MANDATE, drop)]
 
 
@@ -129,9 +161,7 @@ def program_clauses(program: Program, drop: tuple[str, ...]) -> list[Passage]:
 
 def clauses(text: str) -> list[str]:
     """`les soins hospitaliers, les services médicaux ainsi que la santé mentale` → three."""
-    folded = fold(text)  # same length as `text` but for rare ligatures; cut both alike
-    if len(folded) != len(text):
-        return [text]
+    folded = "".join(fold(c)[:1] or c for c in text)  # one letter for each, to cut both alike
     cuts = [0]
     for match in _CLAUSE_END.finditer(folded):
         cuts += [match.start(), match.end()]

