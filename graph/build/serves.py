@@ -34,7 +34,7 @@ from graph.build.serves_text import portfolio_stems
 from graph.kinds import Kind
 
 Observer = Callable[[str, Candidate], None]
-"""Told of every candidate scored, with the weights' name (`group` or `unit`)."""
+"""Told of every candidate scored, with the weights' name (`group`, `unit` or `extra`)."""
 
 
 def add_serves(
@@ -124,7 +124,7 @@ class Inference:
             self.matches,
             rivals,
         )
-        self.edges.matched(unit.node, self._kept("unit", found), self.targets)
+        self.edges.matched(unit.node, self._kept("extra", found), self.targets)
 
     def _serve_sector(self, group: Source) -> None:
         rivals = [s for s in self.sectors if s != group.node]

@@ -45,16 +45,19 @@ class Weights:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The weights for a group's candidates and for a unit's own (not inherited) ones."""
+    """The weights for a group's candidates, for a unit's among its group's targets, and
+    for a unit of central services beyond the administration elements."""
 
     group: Weights
     unit: Weights
+    extra: Weights
 
 
 # Fitted by `python -m bench.serves_fit` (L2-regularised logistic regression).
 MODEL = Model(
-    group=Weights(-4.0, (3.0, 1.0, 2.0, 2.0, 2.0, 1.0, 2.0)),
-    unit=Weights(-4.0, (3.0, 1.0, 2.0, 2.0, 1.0, 1.0, 0.0)),
+    group=Weights(-3.05, (0.36, 0.77, 0.42, 0.89, 1.29, 0.88, 1.03)),
+    unit=Weights(-1.28, (0.46, 0.26, 0.21, 0.56, 0.6, 0.09, 0.01)),
+    extra=Weights(-4.2, (-0.08, 0.96, 0.33, 1.11, 0.66, 0.82, -0.02)),
 )
 
 

@@ -14,6 +14,7 @@ from graph.build.serves_text import (
     group_passages,
     name_passage,
     unit_passages,
+    without_mentions,
 )
 from graph.kinds import Kind, Rel
 from loaders.text import fold, name_key
@@ -75,11 +76,46 @@ def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str,
             attrs = graph.nodes[node]
             name = name_passage(attrs["name"], attrs["provenance"][0], drop)
             found[node] = Source(node, Kind.ORG_UNIT, name, [name], None)
+    _drop_mentions(graph, found)
     for source in found.values():
         if source.kind is Kind.ORG_UNIT:
             layout = graph.nodes[source.node].get("layout_group")
             source.group = layout or group_of(graph, source.node)
             source.outside = _outside_budget(" ".join(p.text for p in source.passages))
+    return found
+
+
+MIN_NAME_WORDS = 2
+"""A name must have this many content words for a sentence holding them to be naming it."""
+
+
+def _drop_mentions(graph: Graph, sources: dict[str, Source]) -> None:
+    names = {
+        node: tuple(t.stem for t in s.name.tokens)
+        for node, s in sources.items()
+        if len(s.name.tokens) >= MIN_NAME_WORDS
+    }
+    for node, source in sources.items():
+        kin = _kin(graph, node)
+        others = [name for other, name in names.items() if other not in kin]
+        source.passages = [source.passages[0]] + [
+            without_mentions(p, others) for p in source.passages[1:]
+        ]
+
+
+def _kin(graph: Graph, node: str) -> set[str]:
+    """The node, what it is part of and what is part of it, however deep."""
+    found = {node}
+    for step in (graph.out_edges, graph.in_edges):
+        todo = [node]
+        while todo:
+            current = todo.pop()
+            for edge in step(current, keys=True):
+                if edge[2] == Rel.PART_OF:
+                    other = edge[1] if step == graph.out_edges else edge[0]
+                    if other not in found:
+                        found.add(other)
+                        todo.append(other)
     return found
 
 

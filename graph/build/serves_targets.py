@@ -26,8 +26,7 @@ MIN_CLAUSE_COVERAGE = 1 / 3
 _SUPPORT_WORDS = frozenset(
     stem(w)
     for w in """administration administratif administrative administratifs direction
-    soutien gestion services centralises ressources informationnelles support interne
-    generale""".split()
+    soutien gestion centralises ressources informationnelles support interne""".split()
 )
 MIN_SUPPORT_SHARE = 0.5
 """An element is an administration element when at least half its name's words are the
@@ -125,8 +124,8 @@ def _owner(vocabulary: Vocabulary, clause: Passage, elements: Sequence[Target]) 
 
 
 def _support_share(names: Sequence[Passage]) -> float:
-    words = [t.stem for t in content_tokens(names[0].text)]
-    return sum(w in _SUPPORT_WORDS for w in words) / len(words) if words else 0.0
+    words = {t.stem for t in content_tokens(names[0].text)}
+    return len(words & _SUPPORT_WORDS) / len(words) if words else 0.0
 
 
 def target_texts(targets: Targets) -> list[list[Passage]]:

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from graph.build.scope import Scope
 from loaders.records import Item, OrgGroup, Program, Provenance, Text
-from loaders.text import Token, content_tokens, fold, name_key, stem
+from loaders.text import Token, content_tokens, fold, name_key, sentence_ends, stem
 
 
 class Field(StrEnum):
@@ -105,6 +105,26 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
             continue
         yield tokens[index]
         index += 1
+
+
+def without_mentions(found: Passage, names: Iterable[tuple[str, ...]]) -> Passage:
+    """The passage less each sentence that names another unit or group: such a sentence
+    says what that other one does (`... sont établies par les unités du secteur de ...`)."""
+    ends = [*sentence_ends(found.text), len(found.text)]
+    kept: list[Token] = []
+    start = 0
+    for end in ends:
+        tokens = [t for t in found.tokens if start <= t.start < end]
+        stems = tuple(t.stem for t in tokens)
+        if not any(_holds(stems, name) for name in names):
+            kept += tokens
+        start = end
+    return Passage(found.text, found.line, found.field, tuple(kept))
+
+
+def _holds(stems: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    width = len(name)
+    return any(stems[i : i + width] == name for i in range(len(stems) - width + 1))
 
 
 def name_passage(text: str, provenance: Provenance, drop: tuple[str, ...]) -> Passage:
