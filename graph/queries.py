@@ -239,3 +239,16 @@ def unserved_groups(graph: Graph) -> list[str]:
 def _all_units(graph: Graph, node: str) -> list[str]:
     units = units_of(graph, node)
     return units + [u for unit in units for u in _all_units(graph, unit)]
+
+
+def unserved_elements(graph: Graph, portfolio: str, year: str) -> list[str]:
+    """The ministry's elements (not the bodies') of one document year that no group or unit
+    serves, directly or through their program: nothing in the text grounds them."""
+    found = []
+    for element in in_portfolio(graph, Kind.ELEMENT, portfolio, year):
+        if any(kind_of(s) is Kind.ORGANIZATION for s in parents(graph, element, Rel.ADMINISTERS)):
+            continue
+        targets = (element, program_of(graph, element))
+        if not any(kind_of(s) in ORG_KINDS for t in targets for s in parents(graph, t, Rel.SERVES)):
+            found.append(element)
+    return sorted(found, key=lambda e: (graph.nodes[e]["program_number"], graph.nodes[e]["number"]))

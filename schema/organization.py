@@ -25,8 +25,16 @@ ServiceTarget = Annotated[
 @strawberry.type(description="Why the graph says a unit serves a target.")
 class ServiceBasis:
     method: ServesMethod = strawberry.field(description="How the relation was found.")
-    evidence: str | None = strawberry.field(description="The text or match it rests on.")
-    confidence: Decimal = strawberry.field(description="From 0 to 1, two decimals.")
+    evidence: str | None = strawberry.field(
+        description="The text it rests on: the matched phrases, quoted, with their lines."
+    )
+    lines: list[int] = strawberry.field(
+        description="The document lines the evidence quotes (the source's and the target's)."
+    )
+    confidence: Decimal = strawberry.field(
+        description="From 0 to 1, two decimals: the share of such edges found right on the "
+        "labelled documents (of edges at 0.90, about nine in ten are right)."
+    )
 
 
 @strawberry.interface(description="A part of the organisation: an organization, group or unit.")
@@ -54,7 +62,10 @@ class Service:
         served_node = entity(graph, target)
         assert isinstance(served_node, Program | Element), target
         basis = ServiceBasis(
-            method=data["method"], evidence=data.get("evidence"), confidence=data["confidence"]
+            method=data["method"],
+            evidence=data.get("evidence"),
+            lines=list(data.get("lines", ())),
+            confidence=data["confidence"],
         )
         return cls(unit=typed(graph, [source], OrgEntity)[0], target=served_node, basis=basis)
 

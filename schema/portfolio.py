@@ -12,7 +12,14 @@ from graph import aggregates, breakdowns
 from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.kinds import Kind, Rel
-from graph.queries import categories, children, in_portfolio, programs, years
+from graph.queries import (
+    categories,
+    children,
+    in_portfolio,
+    programs,
+    unserved_elements,
+    years,
+)
 from loaders import records
 from schema.arguments import checked_year, document_year, portfolio_of, year_or
 from schema.budget import (
@@ -31,7 +38,7 @@ from schema.errors import bad_input
 from schema.nodes import Entity, register, typed
 from schema.organization import Organization, OrgGroup, OrgUnit
 from schema.pagination import Connection
-from schema.program import Program
+from schema.program import Element, Program
 
 MEASURE = (
     "What to split: supercategories split EXPENDITURE, investment categories INVESTMENT; "
@@ -70,6 +77,16 @@ class Portfolio(Budgeted):
         chosen = document_year(self.graph, self.key, year)
         found = in_portfolio(self.graph, Kind.ORG_GROUP, self.key, chosen)
         return typed(self.graph, found, OrgGroup)
+
+    @strawberry.field(
+        description="The ministry's elements that no group or unit of section 4 serves, in "
+        "the document that gives a fiscal year's figures (default: the latest): nothing in "
+        "its text grounds them, so the graph names no server rather than guess one."
+    )
+    def unserved_elements(self, year: YearArgument = None) -> list[Element]:
+        chosen = document_year(self.graph, self.key, year)
+        found = unserved_elements(self.graph, self.key, chosen) if chosen else []
+        return typed(self.graph, found, Element, chosen)
 
     @relay.connection(
         Connection[OrgUnit], description="Every unit of section 4, of every document year."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.attributes import Graph
 from graph.build import build_graph
-from graph.queries import unserved_groups
+from graph.queries import portfolios, unserved_elements, unserved_groups
 from loaders import BudgetKgError, Document, DocumentError, read_document
 from server.data import PATHS_ENV, document_paths, load
 
@@ -47,7 +47,9 @@ def check(args: argparse.Namespace) -> int:
             status = 1
             continue
         print(summary(documents[-1]))
-    warn_unserved(build_graph(documents))
+    graph = build_graph(documents)
+    warn_unserved(graph)
+    warn_unserved_elements(graph)
     return status
 
 
@@ -60,6 +62,21 @@ def warn_unserved(graph: Graph) -> None:
             "central services)",
             file=sys.stderr,
         )
+
+
+def warn_unserved_elements(graph: Graph) -> None:
+    """Each ministry element no group or unit serves: named, not guessed."""
+    for portfolio in portfolios(graph):
+        for year in sorted(graph.nodes[portfolio].get("editions", {})):
+            for element in unserved_elements(graph, portfolio, year):
+                attrs = graph.nodes[element]
+                where = attrs["provenance"][0]
+                print(
+                    f"{where.source}:{where.line_start}: warning: element "
+                    f"{attrs['program_number']}.{attrs['number']} « {attrs['name']} » is "
+                    "served by no group or unit (no text of section 4 grounds it)",
+                    file=sys.stderr,
+                )
 
 
 def serve(args: argparse.Namespace) -> int:
