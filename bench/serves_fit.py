@@ -1,13 +1,13 @@
 """Fit the serves model's weights on the labelled documents, and check them.
 
-    python -m bench.serves_fit [--rounds 3]
+    python -m bench.serves_fit [--rounds 2] [--write]
 
 Every candidate pair the inference scores (a group's or a unit's, with its
 features) is collected from each labelled document and marked true when the
 labels have it; an L2-regularised logistic regression is fitted to them, the
-group weights first, then (with those in place, since a unit's candidates are its
-group's targets) the unit weights. It prints the weights to paste into
-`graph/build/serves_model.py`, the leave-one-document-out precision and recall
+group weights first, then (with those in place, since a unit's candidates depend on
+its group's targets) the unit weights. It prints the weights (`--write` puts them in
+`graph/build/serves_model.py`), the leave-one-document-out precision and recall
 (each document measured with weights fitted on the others), and the precision of
 the rule-based methods, whose confidences `serves_edges` states.
 """
@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bench.serves_quality import (
+    ROOT,
     Labels,
     Score,
     compare,
@@ -37,7 +38,7 @@ from graph.build.serves import add_serves
 from graph.build.serves_model import FEATURES, MODEL, Candidate, Model, Weights
 from loaders.text import name_key
 
-L2 = 1.0
+L2 = 0.3
 """The penalty on each weight's square: with a few hundred pairs, it keeps the weights
 from chasing single cases."""
 STEPS = 1500
@@ -80,7 +81,8 @@ def rows(labels: Labels, model: Model) -> tuple[list[Row], Graph]:
 
 
 def fit(data: Sequence[Row]) -> Weights:
-    """Gradient descent on the mean log-loss plus L2 / n times the squared weights."""
+    """Projected gradient descent on the mean log-loss plus L2 / n times the squared
+    weights, each weight kept at 0 or above."""
     width = len(FEATURES)
     bias, weights = 0.0, [0.0] * width
     n = max(len(data), 1)
@@ -93,7 +95,11 @@ def fit(data: Sequence[Row]) -> Weights:
             for i, f in enumerate(row.features):
                 grad[i] += error * f
         bias -= RATE * grad_b / n
-        weights = [w - RATE * (g / n + 2 * L2 * w / n) for w, g in zip(weights, grad, strict=True)]
+        # Every feature measures more evidence: its weight may not be negative.
+        weights = [
+            max(0.0, w - RATE * (g / n + 2 * L2 * w / n))
+            for w, g in zip(weights, grad, strict=True)
+        ]
     return Weights(round(bias, 2), tuple(round(w, 2) for w in weights))
 
 
@@ -130,13 +136,35 @@ def report(title: str, scores: Sequence[Score]) -> None:
     print(f"  all: precision {c.precision:.3f}, recall {c.recall:.3f}")
 
 
+MODEL_FILE = ROOT / "graph" / "build" / "serves_model.py"
+
+
+def source(model: Model) -> str:
+    """The model as `serves_model.py` writes it."""
+    lines = ["MODEL = Model("]
+    for name in ("group", "unit", "extra"):
+        weights: Weights = getattr(model, name)
+        lines.append(f"    {name}=Weights({weights.bias}, {weights.weights}),")
+    return "\n".join([*lines, ")"])
+
+
+def write(model: Model) -> None:
+    text = MODEL_FILE.read_text(encoding="utf-8")
+    start = text.index("MODEL = Model(")
+    end = text.index("\n)\n", start) + 3
+    MODEL_FILE.write_text(text[:start] + source(model) + "\n" + text[end:], encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     root = argparse.ArgumentParser(prog="python -m bench.serves_fit", description=__doc__)
     root.add_argument("--rounds", type=int, default=2)
+    root.add_argument("--write", action="store_true", help="write the weights into the model")
     args = root.parse_args(argv)
     documents = labelled_documents()
     model = fit_model(documents, args.rounds)
-    print(f"MODEL = {model!r}")
+    print(source(model))
+    if args.write:
+        write(model)
     scores = measure(documents, model)
     report("fitted on all the labelled documents:", scores)
     for method in sorted({m for s in scores for m in s.by_method}):

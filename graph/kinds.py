@@ -62,6 +62,7 @@ class ServesMethod(StrEnum):
     CENTRAL_SERVICES = "central_services"
     BODY_PROGRAM = "body_program"
     INHERITED = "inherited"
+    THROUGH_UNIT = "through_unit"
 
 
 KIND_MEANINGS: dict[Kind, str] = {
@@ -114,6 +115,7 @@ METHOD_MEANINGS: dict[ServesMethod, str] = {
     ServesMethod.BODY_PROGRAM: "a body reporting to the minister serves its element (its "
     "program when it is the only element)",
     ServesMethod.INHERITED: "a unit with no edge of its own serves what its group serves",
+    ServesMethod.THROUGH_UNIT: "a group serves what one of its units' own texts ground",
 }
 """How each serves method finds its edges."""
 

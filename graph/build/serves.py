@@ -81,10 +81,6 @@ class Inference:
             self._serve_central(group)
         for sector in self.sectors:
             self._serve_sector(self.sources[sector])
-        for unit in self._units():
-            if unit.group is not None and self.sources[unit.group].says_central:
-                continue  # served with its group
-            self._serve_unit(unit)
 
     def _units(self) -> list[Source]:
         return [s for s in self.sources.values() if s.kind is Kind.ORG_UNIT and not s.outside]
@@ -115,42 +111,44 @@ class Inference:
     def _serve_beyond(self, unit: Source) -> None:
         """A unit of central services also serves what its own mandate clearly points to."""
         rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
-        found = candidates(
-            self.vocabulary,
-            unit.node,
-            unit.passages,
-            self.topical,
-            self.programs,
-            self.matches,
-            rivals,
-        )
+        found = self._candidates(unit, self.topical, rivals, set())
         self.edges.matched(unit.node, self._kept("extra", found), self.targets)
 
     def _serve_sector(self, group: Source) -> None:
+        """The group's own edges; then each unit's, among which those the group's texts do
+        not give are the group's too (through that unit); a unit with none inherits."""
         rivals = [s for s in self.sectors if s != group.node]
-        found = candidates(
+        own = self._kept("group", self._candidates(group, self.topical, rivals, set()))
+        self.edges.matched(group.node, own, self.targets)
+        given = {c.target.number for c, _ in own}
+        members = [u for u in self._units() if u.group == group.node]
+        found = {u.node: self._unit_edges(u, members, given) for u in members}
+        for unit in members:
+            self.edges.matched(unit.node, found[unit.node], self.targets)
+        self.edges.through_units(group, found, given)
+        for unit in members:
+            if not found[unit.node]:
+                self.edges.inherit(unit, group.node)
+
+    def _unit_edges(
+        self, unit: Source, members: list[Source], given: set[str]
+    ) -> list[tuple[Candidate, float]]:
+        rivals = [u.node for u in members if u is not unit]
+        return self._kept("unit", self._candidates(unit, self.topical, rivals, given))
+
+    def _candidates(
+        self, source: Source, pool: list[Target], rivals: list[str], within: set[str]
+    ) -> list[Candidate]:
+        return candidates(
             self.vocabulary,
-            group.node,
-            group.passages,
-            self.topical,
+            source.node,
+            source.passages,
+            pool,
             self.programs,
             self.matches,
             rivals,
+            within,
         )
-        self.edges.matched(group.node, self._kept("group", found), self.targets)
-
-    def _serve_unit(self, unit: Source) -> None:
-        within = self._group_targets(unit)
-        pool = within or self.topical
-        rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
-        found = candidates(
-            self.vocabulary, unit.node, unit.passages, pool, self.programs, self.matches, rivals
-        )
-        own = self._kept("unit", found)
-        if own:
-            self.edges.matched(unit.node, own, self.targets)
-        elif unit.group is not None:
-            self.edges.inherit(unit, unit.group)
 
     def _kept(self, which: str, found: list[Candidate]) -> list[tuple[Candidate, float]]:
         weights: Weights = getattr(self.model, which)
@@ -162,11 +160,3 @@ class Inference:
             if confidence >= THRESHOLD:
                 kept.append((candidate, confidence))
         return kept
-
-    def _group_targets(self, unit: Source) -> list[Target]:
-        if unit.group is None:
-            return []
-        served = set(self.edges.served(unit.group))
-        return [
-            e for e in self.topical if e.node in served or self.programs[e.program].node in served
-        ]

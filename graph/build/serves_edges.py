@@ -129,6 +129,24 @@ class Edges:
         lines = [line for q in quotes for line in (q.source.line, q.target.line)]
         self._write(source, target.node, method, evidence, Decimal(str(confidence)), lines)
 
+    def through_units(
+        self, group: Source, found: dict[str, Sequence[tuple[Candidate, float]]], given: set[str]
+    ) -> None:
+        """The group serves what its units' own texts ground and its own do not give."""
+        for unit, kept in found.items():
+            for candidate, confidence in kept:
+                if candidate.target.number in given:
+                    continue
+                data = self.graph.edges[unit, candidate.target.node, Rel.SERVES]
+                self._write(
+                    group.node,
+                    candidate.target.node,
+                    ServesMethod.THROUGH_UNIT,
+                    f"its unit {data['evidence']}",
+                    Decimal(str(confidence)),
+                    [group.name.line, *data["lines"]],
+                )
+
     def inherit(self, unit: Source, group: str) -> None:
         name = self.graph.nodes[group]["name"]
         for _, target, key, data in list(self.graph.out_edges(group, keys=True, data=True)):

@@ -18,14 +18,16 @@ from graph.build.serves_match import Match, Vocabulary, coverage
 from graph.build.serves_targets import Target
 from graph.build.serves_text import Passage
 
-FEATURES = ("name", "text", "score", "focus", "lead", "specific", "program")
+FEATURES = ("name", "text", "score", "focus", "margin", "lead", "specific", "program", "within")
 """- name: the share of the element's name (idf-weighted) that the source's name holds;
 - text: the same share, held anywhere in the source's passages;
 - score: the match score (`serves_match`), as score / (score + 5);
 - focus: the score over the source's best score for any candidate element;
+- margin: for the source's best candidate, how far it leads the second (1 - second / best);
 - lead: the score over the best score any rival source has for this element;
 - specific: 1 when the element name's rarest word is among the source's;
-- program: the share of the element's program name that the source's name holds."""
+- program: the share of the element's program name that the source's name holds;
+- within: for a unit, 1 when its group's own texts already give the element."""
 
 SCORE_HALF = 5.0
 """The match score that maps to 0.5."""
@@ -55,9 +57,9 @@ class Model:
 
 # Fitted by `python -m bench.serves_fit` (L2-regularised logistic regression).
 MODEL = Model(
-    group=Weights(-3.05, (0.36, 0.77, 0.42, 0.89, 1.29, 0.88, 1.03)),
-    unit=Weights(-1.28, (0.46, 0.26, 0.21, 0.56, 0.6, 0.09, 0.01)),
-    extra=Weights(-4.2, (-0.08, 0.96, 0.33, 1.11, 0.66, 0.82, -0.02)),
+    group=Weights(-4.23, (0.52, 0.75, 0.6, 1.3, 0.64, 2.28, 1.09, 2.04, 0.0)),
+    unit=Weights(-3.28, (1.13, 0.0, 0.08, 0.7, 2.18, 0.0, 0.13, 0.0, 1.93)),
+    extra=Weights(-5.26, (0.0, 1.9, 0.86, 2.02, 0.02, 0.72, 0.77, 0.0, 0.0)),
 )
 
 
@@ -83,9 +85,12 @@ def candidates(
     programs: dict[int, Target],
     matches: Matches,
     rivals: Sequence[str],
+    within: set[str],
 ) -> list[Candidate]:
     """Every target of `targets` for `source`, its lead measured against `rivals`."""
-    best = max((matches[source, t.number].score for t in targets), default=0.0)
+    scores = sorted((matches[source, t.number].score for t in targets), reverse=True)
+    best = scores[0] if scores else 0.0
+    second = scores[1] if len(scores) > 1 else 0.0
     held = _held(vocabulary, passages)
     found = []
     for target in targets:
@@ -96,9 +101,11 @@ def candidates(
             own.coverage,
             own.score / (own.score + SCORE_HALF),
             own.score / best if best else 0.0,
+            1 - second / best if best and own.score == best else 0.0,
             own.score / max(rival, own.score) if own.score else 0.0,
             float(_rarest(vocabulary, target) in held),
             coverage(vocabulary, passages[:1], programs[target.program].names),
+            float(target.number in within),
         )
         found.append(Candidate(source, target, own, features))
     return found

@@ -101,10 +101,6 @@ def complete(targets: Targets, vocabulary: Vocabulary) -> None:
         owner = _owner(vocabulary, clause, targets.of_program(_program_of(targets, clause)))
         if owner is not None:
             owner.profile.append(clause)
-    for program in targets.programs:
-        if _support_share(program.names) >= MIN_SUPPORT_SHARE:
-            for element in targets.of_program(program.program):
-                element.support = max(element.support, MIN_SUPPORT_SHARE)
 
 
 def _program_of(targets: Targets, clause: Passage) -> int:
