@@ -105,7 +105,8 @@ REL_MEANINGS: dict[Rel, str] = {
 """What each relation links, from its source to its target."""
 
 METHOD_MEANINGS: dict[ServesMethod, str] = {
-    ServesMethod.STATED: "the unit's own text names the element or program",
+    ServesMethod.STATED: "a program's definition or highlights name the unit: it serves the "
+    "program's element its own text matches best",
     ServesMethod.NAME_MATCH: "the source's name holds most of the target's name (the lexical "
     "model's confidence)",
     ServesMethod.TEXT_MATCH: "the source's objectives, modes or mandate match the target's name, "

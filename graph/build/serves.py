@@ -25,14 +25,17 @@ from collections.abc import Callable
 
 from graph.attributes import Graph
 from graph.build.scope import Scope
-from graph.build.serves_edges import Edges
+from graph.build.serves_edges import NAME_SHARE, Edges
 from graph.build.serves_match import Vocabulary, match
 from graph.build.serves_model import MODEL, THRESHOLD, Candidate, Model, Weights, candidates
 from graph.build.serves_sources import Source, read_sources
 from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
 from graph.build.serves_text import portfolio_stems
 from graph.kinds import Kind
+from loaders.text import name_key
 
+MIN_STATED_WORDS = 2
+"""A name must have this many words for a program's text holding it to be naming the unit."""
 Observer = Callable[[str, Candidate], None]
 """Told of every candidate scored, with the weights' name (`group`, `unit` or `extra`)."""
 
@@ -92,11 +95,29 @@ class Inference:
         members = [u for u in self._units() if u.group == group.node]
         served = {self._support_of(group, support).number}
         for unit in members:
+            if self._serve_stated(unit) or self._serve_beyond(unit):
+                continue  # named by or after what it serves: not the administration's
             element = self._support_of(unit, support)
             served.add(element.number)
             self.edges.central(unit, group, element, support)
-            self._serve_beyond(unit)
         self.edges.central_group(group, [e for e in support if e.number in served], self.targets)
+
+    def _serve_stated(self, unit: Source) -> bool:
+        """A unit that a program's definition or highlights name (`il comprend le
+        fonctionnement du Centre de conservation du Québec`) serves that program's element
+        its own text matches best."""
+        key = f" {name_key(unit.name.text)} "
+        if len(key.split()) < MIN_STATED_WORDS:
+            return False
+        for program in self.targets.programs:
+            said = next((c for c in program.profile if key in f" {name_key(c.text)} "), None)
+            elements = [e for e in self.topical if e.program == program.program]
+            if said is None or not elements:
+                continue
+            best = max(elements, key=lambda e: (self.matches[unit.node, e.number].score, e.number))
+            self.edges.stated(unit, said, best)
+            return True
+        return False
 
     def _support_of(self, source: Source, support: list[Target]) -> Target:
         """The administration element the source's name names (its rarest word), else the
@@ -108,11 +129,14 @@ class Inference:
                 return element
         return support[0]
 
-    def _serve_beyond(self, unit: Source) -> None:
-        """A unit of central services also serves what its own mandate clearly points to."""
+    def _serve_beyond(self, unit: Source) -> bool:
+        """A unit of central services also serves what its own mandate clearly points to;
+        True when its name names it (`Centre de conservation` for `Conservation et
+        restauration`): such a unit is that element's, not the administration's."""
         rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
-        found = self._candidates(unit, self.topical, rivals, set())
-        self.edges.matched(unit.node, self._kept("extra", found), self.targets)
+        kept = self._kept("extra", self._candidates(unit, self.topical, rivals, set()))
+        self.edges.matched(unit.node, kept, self.targets)
+        return any(c.features[0] >= NAME_SHARE for c, _ in kept)
 
     def _serve_sector(self, group: Source) -> None:
         """The group's own edges; then each unit's, among which those the group's texts do
@@ -127,12 +151,14 @@ class Inference:
             self.edges.matched(unit.node, found[unit.node], self.targets)
         self.edges.through_units(group, found, given)
         for unit in members:
-            if not found[unit.node]:
+            if not found[unit.node] and not self.edges.served(unit.node):
                 self.edges.inherit(unit, group.node)
 
     def _unit_edges(
         self, unit: Source, members: list[Source], given: set[str]
     ) -> list[tuple[Candidate, float]]:
+        if self._serve_stated(unit):
+            return []
         rivals = [u.node for u in members if u is not unit]
         return self._kept("unit", self._candidates(unit, self.topical, rivals, given))
 

@@ -13,6 +13,7 @@ from graph.build.serves_match import Quote
 from graph.build.serves_model import Candidate
 from graph.build.serves_sources import Source
 from graph.build.serves_targets import Target, Targets
+from graph.build.serves_text import Passage
 from graph.kinds import Kind, Rel, ServesMethod
 
 _TWO = Decimal("0.01")
@@ -25,6 +26,7 @@ NAME_SHARE = 0.5
 # rule's edges that the labels confirm, given as those edges' confidence.
 CENTRAL_CONFIDENCE = Decimal("0.95")
 BODY_CONFIDENCE = Decimal("1.00")
+STATED_CONFIDENCE = Decimal("1.00")
 INHERITED_CONFIDENCE = Decimal("0.90")
 
 
@@ -128,6 +130,18 @@ class Edges:
         )
         lines = [line for q in quotes for line in (q.source.line, q.target.line)]
         self._write(source, target.node, method, evidence, Decimal(str(confidence)), lines)
+
+    def stated(self, unit: Source, said: Passage, element: Target) -> None:
+        self._write(
+            unit.node,
+            element.node,
+            ServesMethod.STATED,
+            f"program {element.program}'s {said.field} names « {unit.name.text} »: "
+            f"« {said.text} » (line {said.line}); element {element.number} "
+            f"« {element.names[0].text} » is the program's element its text matches best",
+            STATED_CONFIDENCE,
+            [said.line, unit.name.line, element.names[0].line],
+        )
 
     def through_units(
         self, group: Source, found: dict[str, Sequence[tuple[Candidate, float]]], given: set[str]
