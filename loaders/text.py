@@ -6,6 +6,7 @@ and inflection; loaders, the graph and the schema all import them from here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ def name_key(name: str) -> str:
     return " ".join(w for w in words(name.replace("*", "")) if w not in ARTICLES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light French stemmer: the plural mark (`-aux` back to `-al`), then the longest
     ending that leaves at least four letters."""

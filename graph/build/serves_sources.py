@@ -105,18 +105,22 @@ def _drop_mentions(graph: Graph, sources: dict[str, Source]) -> None:
 
 
 def _kin(graph: Graph, node: str) -> set[str]:
-    """The node, what it is part of and what is part of it, however deep."""
+    """The node, what it is part of and what is part of it, however deep (cycle-safe)."""
     found = {node}
-    for step in (graph.out_edges, graph.in_edges):
+    for upward in (True, False):
         todo = [node]
         while todo:
             current = todo.pop()
-            for edge in step(current, keys=True):
-                if edge[2] == Rel.PART_OF:
-                    other = edge[1] if step == graph.out_edges else edge[0]
-                    if other not in found:
-                        found.add(other)
-                        todo.append(other)
+            edges = (
+                graph.out_edges(current, keys=True)
+                if upward
+                else graph.in_edges(current, keys=True)
+            )
+            for source, target, key in edges:
+                other = target if upward else source
+                if key == Rel.PART_OF and other not in found:
+                    found.add(other)
+                    todo.append(other)
     return found
 
 
