@@ -26,7 +26,7 @@ from collections.abc import Callable
 from graph.attributes import Graph
 from graph.build.scope import Scope
 from graph.build.serves_edges import NAME_SHARE, Edges
-from graph.build.serves_match import Vocabulary, match
+from graph.build.serves_match import Vocabulary, coverage, match
 from graph.build.serves_model import MODEL, THRESHOLD, Candidate, Model, Weights, candidates
 from graph.build.serves_sources import Source, read_sources
 from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
@@ -34,6 +34,8 @@ from graph.build.serves_text import portfolio_stems
 from graph.kinds import Kind
 from loaders.text import name_key
 
+FULL_NAME = 0.9
+"""The share of an element's name that makes a group named after it."""
 MIN_STATED_WORDS = 2
 """A name must have this many words for a program's text holding it to be naming the unit."""
 Observer = Callable[[str, Candidate], None]
@@ -71,6 +73,10 @@ class Inference:
             (s.node, t.number): match(vocabulary, s.passages, t.profile, t.names)
             for s in sources.values()
             for t in targets.elements
+        }
+        self.names = {
+            s.node: {t.number: coverage(vocabulary, [s.name], t.names) for t in targets.elements}
+            for s in sources.values()
         }
         self.programs = {p.program: p for p in targets.programs}
         support = {e.number for e in targets.support()}
@@ -136,13 +142,14 @@ class Inference:
         rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
         kept = self._kept("extra", self._candidates(unit, self.topical, rivals, set()))
         self.edges.matched(unit.node, kept, self.targets)
-        return any(c.features[0] >= NAME_SHARE for c, _ in kept)
+        return any(c.feature("name") >= NAME_SHARE for c, _ in kept)
 
     def _serve_sector(self, group: Source) -> None:
         """The group's own edges; then each unit's, among which those the group's texts do
         not give are the group's too (through that unit); a unit with none inherits."""
         rivals = [s for s in self.sectors if s != group.node]
-        own = self._kept("group", self._candidates(group, self.topical, rivals, set()))
+        pool = [e for e in self.topical if not self._named_by_another(group, e, rivals)]
+        own = self._kept("group", self._candidates(group, pool, rivals, set()))
         self.edges.matched(group.node, own, self.targets)
         given = {c.target.number for c, _ in own}
         members = [u for u in self._units() if u.group == group.node]
@@ -153,6 +160,13 @@ class Inference:
         for unit in members:
             if not found[unit.node] and not self.edges.served(unit.node):
                 self.edges.inherit(unit, group.node)
+
+    def _named_by_another(self, group: Source, element: Target, rivals: list[str]) -> bool:
+        """Another group is named after the element (`SECTEUR DE L'IMMIGRATION` for
+        `Immigration`) and this one is not: the element is the other's."""
+        if self.names[group.node][element.number] >= NAME_SHARE:
+            return False
+        return any(self.names[r][element.number] >= FULL_NAME for r in rivals)
 
     def _unit_edges(
         self, unit: Source, members: list[Source], given: set[str]
@@ -172,6 +186,7 @@ class Inference:
             pool,
             self.programs,
             self.matches,
+            self.names,
             rivals,
             within,
         )

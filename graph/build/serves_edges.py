@@ -119,8 +119,8 @@ class Edges:
         quotes = sorted({q for c in found for q in c.match.quotes}, key=lambda q: -q.weight)[
             :MOST_QUOTES
         ]
-        named = max(c.features[0] for c in found) >= NAME_SHARE or (
-            not target.is_element and found[0].features[6] >= NAME_SHARE
+        named = max(c.feature("name") for c in found) >= NAME_SHARE or (
+            not target.is_element and found[0].feature("program") >= NAME_SHARE
         )
         method = ServesMethod.NAME_MATCH if named else ServesMethod.TEXT_MATCH
         what = "element" if target.is_element else "program"

@@ -18,13 +18,26 @@ from graph.build.serves_match import Match, Vocabulary, coverage
 from graph.build.serves_targets import Target
 from graph.build.serves_text import Passage
 
-FEATURES = ("name", "text", "score", "focus", "margin", "lead", "specific", "program", "within")
+FEATURES = (
+    "name",
+    "text",
+    "score",
+    "focus",
+    "margin",
+    "lead",
+    "unclaimed",
+    "specific",
+    "program",
+    "within",
+)
 """- name: the share of the element's name (idf-weighted) that the source's name holds;
 - text: the same share, held anywhere in the source's passages;
 - score: the match score (`serves_match`), as score / (score + 5);
 - focus: the score over the source's best score for any candidate element;
 - margin: for the source's best candidate, how far it leads the second (1 - second / best);
 - lead: the score over the best score any rival source has for this element;
+- unclaimed: 1 less the share of the element's name that a rival's name holds (an element
+  another sector is named after is that sector's);
 - specific: 1 when the element name's rarest word is among the source's;
 - program: the share of the element's program name that the source's name holds;
 - within: for a unit, 1 when its group's own texts already give the element."""
@@ -57,9 +70,9 @@ class Model:
 
 # Fitted by `python -m bench.serves_fit` (L2-regularised logistic regression).
 MODEL = Model(
-    group=Weights(-4.23, (0.52, 0.75, 0.6, 1.3, 0.64, 2.28, 1.09, 2.04, 0.0)),
-    unit=Weights(-3.28, (1.13, 0.0, 0.08, 0.7, 2.18, 0.0, 0.13, 0.0, 1.93)),
-    extra=Weights(-5.26, (0.0, 1.9, 0.86, 2.02, 0.02, 0.72, 0.77, 0.0, 0.0)),
+    group=Weights(-5.08, (0.5, 0.77, 0.56, 1.21, 0.56, 2.25, 1.09, 1.15, 1.99, 0.0)),
+    unit=Weights(-3.49, (1.12, 0.0, 0.1, 0.69, 2.17, 0.0, 0.23, 0.13, 0.0, 1.96)),
+    extra=Weights(-5.63, (0.0, 1.77, 0.67, 2.46, 0.0, 0.67, 0.0, 0.86, 0.0, 0.0)),
 )
 
 
@@ -72,9 +85,14 @@ class Candidate:
     match: Match
     features: tuple[float, ...]
 
+    def feature(self, name: str) -> float:
+        return self.features[FEATURES.index(name)]
+
 
 Matches = dict[tuple[str, str], Match]
 """(source node, target number) → their match."""
+Names = dict[str, dict[str, float]]
+"""source node → target number → the share of the target's name the source's name holds."""
 
 
 def candidates(
@@ -84,6 +102,7 @@ def candidates(
     targets: Sequence[Target],
     programs: dict[int, Target],
     matches: Matches,
+    names: Names,
     rivals: Sequence[str],
     within: set[str],
 ) -> list[Candidate]:
@@ -96,13 +115,15 @@ def candidates(
     for target in targets:
         own = matches[source, target.number]
         rival = max((matches[r, target.number].score for r in rivals), default=0.0)
+        claimed = max((names[r][target.number] for r in rivals), default=0.0)
         features = (
-            coverage(vocabulary, passages[:1], target.names),
+            names[source][target.number],
             own.coverage,
             own.score / (own.score + SCORE_HALF),
             own.score / best if best else 0.0,
             1 - second / best if best and own.score == best else 0.0,
             own.score / max(rival, own.score) if own.score else 0.0,
+            1 - claimed,
             float(_rarest(vocabulary, target) in held),
             coverage(vocabulary, passages[:1], programs[target.program].names),
             float(target.number in within),
