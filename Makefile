@@ -28,6 +28,7 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.build_bench
+	$(BIN)/python -m bench.serves_report
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from bench.serves_quality import (
     ROOT,
@@ -155,6 +157,35 @@ def write(model: Model) -> None:
     MODEL_FILE.write_text(text[:start] + source(model) + "\n" + text[end:], encoding="utf-8")
 
 
+RULES = {
+    "central_services": "CENTRAL_CONFIDENCE",
+    "body_program": "BODY_CONFIDENCE",
+    "stated": "STATED_CONFIDENCE",
+    "inherited": "INHERITED_CONFIDENCE",
+}
+EDGES_FILE = ROOT / "graph" / "build" / "serves_edges.py"
+
+
+def rule_rates(scores: Sequence[Score]) -> dict[str, Decimal]:
+    """Each rule's share of right pairs, Laplace-smoothed ((right + 1) / (found + 2)) so
+    that a rule seen right on few pairs is not given certainty."""
+    rates = {}
+    for method in RULES:
+        counts = [s.by_method[method] for s in scores if method in s.by_method]
+        right, found = sum(c.right for c in counts), sum(c.right + c.wrong for c in counts)
+        rates[method] = (Decimal(right + 1) / Decimal(found + 2)).quantize(Decimal("0.01"))
+    return rates
+
+
+def write_rates(rates: dict[str, Decimal]) -> None:
+    text = EDGES_FILE.read_text(encoding="utf-8")
+    for method, constant in RULES.items():
+        text = re.sub(
+            rf'{constant} = Decimal\("[0-9.]+"\)', f'{constant} = Decimal("{rates[method]}")', text
+        )
+    EDGES_FILE.write_text(text, encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     root = argparse.ArgumentParser(prog="python -m bench.serves_fit", description=__doc__)
     root.add_argument("--rounds", type=int, default=2)
@@ -167,10 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         write(model)
     scores = measure(documents, model)
     report("fitted on all the labelled documents:", scores)
-    for method in sorted({m for s in scores for m in s.by_method}):
-        counts = [s.by_method[method] for s in scores if method in s.by_method]
-        right, wrong = sum(c.right for c in counts), sum(c.wrong for c in counts)
-        print(f"  method {method}: {right} right, {wrong} wrong")
+    rates = rule_rates(scores)
+    for method, rate in rates.items():
+        print(f"  {method}: confidence {rate}")
+    if args.write:
+        write_rates(rates)
     report("each document held out of the fit:", held_out(documents, args.rounds))
     return 0
 

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from graph.attributes import Graph
@@ -73,6 +74,7 @@ class Score:
     name: str
     count: Count
     by_method: dict[str, Count]
+    confidences: tuple[tuple[Decimal, bool], ...]  # each found pair's confidence, and if right
     wrong: tuple[Pair, ...]
     missed: tuple[Pair, ...]
     unlabelled: tuple[str, ...] = field(default=())  # graph sources the labels do not name
@@ -84,7 +86,7 @@ def labelled_documents(directory: Path = CORPUS) -> list[Labels]:
 
 def read_labels(path: Path) -> Labels:
     data = json.loads(path.read_text(encoding="utf-8"))
-    document = next((d / data["document"] for d in SEARCHED if (d / data["document"]).is_file()))
+    document = next(d / data["document"] for d in SEARCHED if (d / data["document"]).is_file())
     serves = tuple((edge["source"], edge["target"]) for edge in data["serves"])
     return Labels(path, document, serves, tuple(data.get("serves_nothing", ())))
 
@@ -100,17 +102,20 @@ def compare(graph: Graph, labels: Labels) -> Score:
     labelled = {source for source, _ in true} | {name_key(n) for n in labels.serves_nothing}
     # Units named only in prose (`gère le Centre de documentation`) are not labelled: their
     # edges are left out of the measure, and listed.
-    found = {pair: method for pair, method in found_pairs(graph).items() if pair[0] in labelled}
+    found = {pair: how for pair, how in found_pairs(graph).items() if pair[0] in labelled}
     by_method: dict[str, Count] = {}
-    for pair, method in found.items():
+    for pair, how in found.items():
         right = pair in true
-        by_method[method] = by_method.get(method, Count()) + Count(int(right), int(not right))
+        by_method[how.method] = by_method.get(how.method, Count()) + Count(
+            int(right), int(not right)
+        )
     count = Count(len(true & found.keys()), len(found.keys() - true), len(true - found.keys()))
     unlabelled = sorted({name_key(graph.nodes[s]["name"]) for s in sources(graph)} - labelled)
     return Score(
         labels.document.name,
         count,
         dict(sorted(by_method.items())),
+        tuple((how.confidence, pair in true) for pair, how in sorted(found.items())),
         tuple(sorted(found.keys() - true)),
         tuple(sorted(true - found.keys())),
         tuple(unlabelled),
@@ -128,16 +133,28 @@ def expected_pairs(graph: Graph, labels: Labels) -> set[Pair]:
     return pairs
 
 
-def found_pairs(graph: Graph) -> dict[Pair, str]:
-    """Every pair the graph's serves edges give, with the method of the edge that gives it
-    (a stated or scored edge before an inherited one)."""
-    pairs: dict[Pair, str] = {}
+@dataclass(frozen=True, slots=True)
+class Found:
+    """How the graph gives a pair: the method and confidence of the edge that gives it."""
+
+    method: str
+    confidence: Decimal
+
+
+def found_pairs(graph: Graph) -> dict[Pair, Found]:
+    """Every pair the graph's serves edges give, with the edge that gives it (a scored or
+    stated edge before an inherited one, then the surest)."""
+    pairs: dict[Pair, Found] = {}
     for source in sources(graph):
         key = name_key(graph.nodes[source]["name"])
-        edges = sorted(served(graph, source), key=lambda e: e[1]["method"] == "inherited")
+        edges = sorted(
+            served(graph, source),
+            key=lambda e: (e[1]["method"] == "inherited", -e[1]["confidence"]),
+        )
         for target, data in edges:
             for element in _elements(graph, target):
-                pairs.setdefault((key, element), str(data["method"]))
+                found = Found(str(data["method"]), data["confidence"])
+                pairs.setdefault((key, element), found)
     return pairs
 
 
