@@ -81,7 +81,7 @@ class Inference:
         self.programs = {p.program: p for p in targets.programs}
         support = {e.number for e in targets.support()}
         self.topical = [e for e in targets.elements if e.number not in support]
-        groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP]
+        groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
         self.sectors = [g.node for g in groups if not g.says_central]
         self.central = [g for g in groups if g.says_central]
 

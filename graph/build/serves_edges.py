@@ -57,15 +57,16 @@ class Edges:
                     ServesMethod.BODY_PROGRAM,
                     self._body_evidence(body, element, program),
                     BODY_CONFIDENCE,
-                    [],
+                    [self.graph.nodes[element]["provenance"][0].line_start],
                 )
         return programs
 
     def _body_evidence(self, body: str, element: str, program: str) -> str:
         attrs, where = self.graph.nodes, self.graph.nodes[element]["provenance"][0]
         return (
-            f"« {attrs[body]['name']} » is element {attrs[element]['number']} of program "
-            f"{attrs[program]['number']} « {attrs[program]['name']} » (line {where.line_start})"
+            f"« {attrs[body]['name']} » (line {where.line_start}) is element "
+            f"{attrs[element]['number']} of program {attrs[program]['number']} "
+            f"« {attrs[program]['name']} »"
         )
 
     def central(

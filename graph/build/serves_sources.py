@@ -79,10 +79,10 @@ def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str,
             found[node] = Source(node, Kind.ORG_UNIT, name, [name], None)
     _drop_mentions(graph, found)
     for source in found.values():
+        source.outside = _outside_budget(" ".join(p.text for p in source.passages))
         if source.kind is Kind.ORG_UNIT:
             layout = graph.nodes[source.node].get("layout_group")
             source.group = layout or group_of(graph, source.node)
-            source.outside = _outside_budget(" ".join(p.text for p in source.passages))
     return found
 
 
