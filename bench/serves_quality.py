@@ -124,7 +124,7 @@ def compare(graph: Graph, labels: Labels) -> Score:
 
 def expected_pairs(graph: Graph, labels: Labels) -> set[Pair]:
     known = {name_key(graph.nodes[s]["name"]) for s in sources(graph)}
-    pairs = set()
+    pairs: set[Pair] = set()
     for source, target in labels.serves:
         key = name_key(source)
         if key not in known:

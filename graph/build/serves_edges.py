@@ -3,7 +3,7 @@ evidence, and a confidence (two decimals)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from graph.attributes import Graph
@@ -78,7 +78,11 @@ class Edges:
             ServesMethod.CENTRAL_SERVICES,
             f"part of « {group.name.text} »: {self._central_evidence(group, element)}",
             CENTRAL_CONFIDENCE,
-            [group.central.line if group.central else group.name.line, unit.name.line],
+            [
+                group.central.line if group.central else group.name.line,
+                unit.name.line,
+                element.names[0].line,
+            ],
         )
 
     def central_group(self, group: Source, elements: Sequence[Target], targets: Targets) -> None:
@@ -89,7 +93,7 @@ class Edges:
                 ServesMethod.CENTRAL_SERVICES,
                 self._central_evidence(group, target),
                 CENTRAL_CONFIDENCE,
-                [group.central.line if group.central else group.name.line],
+                [group.central.line if group.central else group.name.line, target.names[0].line],
             )
 
     def _central_evidence(self, group: Source, target: Target) -> str:
@@ -146,7 +150,7 @@ class Edges:
         )
 
     def through_units(
-        self, group: Source, found: dict[str, Sequence[tuple[Candidate, float]]], given: set[str]
+        self, group: Source, found: Mapping[str, Sequence[tuple[Candidate, float]]], given: set[str]
     ) -> None:
         """The group serves what its units' own texts ground and its own do not give."""
         for unit, kept in found.items():

@@ -132,7 +132,7 @@ def group_of(graph: Graph, unit: str) -> str | None:
         parents = [p for p in parents if p not in seen]
         if not parents:
             return None
-        current = parents[0]
+        current = str(parents[0])
         if graph.nodes[current]["kind"] == Kind.ORG_GROUP:
             return current
         seen.add(current)
