@@ -54,8 +54,8 @@ class Passage:
 # colons and parentheses, with `ainsi que` / `de même que`, or as coordinated `et à ...`,
 # `par ...` phrases.
 _CLAUSE_END = re.compile(
-    r"[,;:()]|\s(?:ainsi que|de meme que|incluant|y compris|alors que|grace a|afin de|par)\s"
-    r"|\set\s(?=(?:a|au|aux|de|des|du|par|la|le|les)\s|l'|d')"
+    r"[,;:()]|\s(?:ainsi que|de meme que|incluant|y compris|alors que)\s"
+    r"|\set\s(?=(?:a|au|aux|de|des|du|la|le|les)\s|l'|d')"
 )
 # The words a name is titled with (FORMAT.md's unit and group headings) say what kind of
 # unit it is; the ministry's own words name the whole; the verbs that open objectives,
