@@ -116,6 +116,20 @@ def fit_model(documents: Sequence[Labels], rounds: int) -> Model:
     return model
 
 
+THRESHOLDS = tuple(t / 100 for t in range(40, 75, 5))
+
+
+def best_threshold(documents: Sequence[Labels], model: Model) -> float:
+    """The threshold of `THRESHOLDS` with the best F1 over all labelled pairs (the higher
+    one on a tie: fewer edges for the same measure)."""
+    found = []
+    for threshold in THRESHOLDS:
+        count = total(measure(documents, replace(model, threshold=threshold)))
+        f1 = 2 * count.precision * count.recall / (count.precision + count.recall or 1)
+        found.append((round(f1, 6), threshold))
+    return max(found)[1]
+
+
 def measure(documents: Sequence[Labels], model: Model) -> list[Score]:
     return [compare(rows(labels, model)[1], labels) for labels in documents]
 
@@ -125,7 +139,9 @@ def held_out(documents: Sequence[Labels], rounds: int) -> list[Score]:
     found = []
     for labels in documents:
         others = [d for d in documents if d is not labels]
-        found += measure([labels], fit_model(others, rounds))
+        model = fit_model(others, rounds)
+        model = replace(model, threshold=best_threshold(others, model))
+        found += measure([labels], model)
     return found
 
 
@@ -147,7 +163,7 @@ def source(model: Model) -> str:
     for name in ("group", "unit", "extra"):
         weights: Weights = getattr(model, name)
         lines.append(f"    {name}=Weights({weights.bias}, {weights.weights}),")
-    return "\n".join([*lines, ")"])
+    return "\n".join([*lines, f"    threshold={model.threshold},", ")"])
 
 
 def write(model: Model) -> None:
@@ -193,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = root.parse_args(argv)
     documents = labelled_documents()
     model = fit_model(documents, args.rounds)
+    model = replace(model, threshold=best_threshold(documents, model))
     print(source(model))
     if args.write:
         write(model)

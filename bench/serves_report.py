@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.results import RESULTS, write_section
 from bench.serves_fit import held_out
 from bench.serves_quality import Count, Score, evaluate, labelled_documents, total
-from graph.build.serves_model import THRESHOLD
+from graph.build.serves_model import MODEL
 
 TITLE = "Serves precision and recall"
 BINS = (Decimal("0.5"), Decimal("0.6"), Decimal("0.7"), Decimal("0.8"), Decimal("0.9"))
@@ -71,7 +71,7 @@ def report(scores: Sequence[Score], held: Sequence[Score] | None) -> list[str]:
         "`tests/corpus/` is built alone; its serves edges from groups, units and bodies are",
         "compared with its labels as (source, element) pairs, a program edge counting once",
         "per element (`bench/serves_quality.py`). Units named only in another unit's prose",
-        f"are not labelled and not counted. An edge needs confidence {THRESHOLD}.",
+        f"are not labelled and not counted. An edge needs confidence {MODEL.threshold}.",
         "",
         *documents_table(scores),
         "",

@@ -10,7 +10,7 @@ lines, the lines, and a confidence):
 - name_match / text_match: a sector's (or other group's) passages are matched
   against each element's name and clauses (`serves_match`), and a logistic model
   (`serves_model`) turns the match into a confidence; an edge needs
-  `serves_model.THRESHOLD`. A group given every element of a program serves the
+  `serves_model.MODEL.threshold`. A group given every element of a program serves the
   program. A unit gets its own edges the same way (among its group's targets,
   or beyond them for a unit of central services);
 - body_program: a body reporting to the minister serves its element (its program
@@ -27,7 +27,7 @@ from graph.attributes import Graph
 from graph.build.scope import Scope
 from graph.build.serves_edges import NAME_SHARE, Edges
 from graph.build.serves_match import Vocabulary, coverage, match
-from graph.build.serves_model import MODEL, THRESHOLD, Candidate, Model, Weights, candidates
+from graph.build.serves_model import MODEL, Candidate, Model, Weights, candidates
 from graph.build.serves_sources import Source, read_sources
 from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
 from graph.build.serves_text import portfolio_stems
@@ -198,6 +198,6 @@ class Inference:
             if self.observe is not None:
                 self.observe(which, candidate)
             confidence = weights.confidence(candidate.features)
-            if confidence >= THRESHOLD:
+            if confidence >= self.model.threshold:
                 kept.append((candidate, confidence))
         return kept
