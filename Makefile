@@ -2,8 +2,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := server/static/vendor/NOTICE.json
 
-.PHONY: run test lint typecheck unit bench clean
+CONFORMANCE := tools/conformance
+
+.PHONY: run test lint typecheck unit browser bench wheel conformance clean
+
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -11,7 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# GraphiQL, React and the explorer plugin: pinned npm tarballs, sha256-checked (server/assets.py).
+$(VENDOR): server/assets.py $(STAMP)
+	$(BIN)/python -m server.assets
+
+run: $(STAMP) $(VENDOR)
 	$(BIN)/budget-kg serve
 
 test: lint typecheck unit
@@ -23,12 +31,34 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(VENDOR) browser
 	$(BIN)/pytest
+
+browser:
+	@sh tools/ensure-chromium
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.build_bench
 	$(BIN)/python -m bench.serves_report
 
+# One wheel with the vendored files: an air-gapped host installs it and serves GraphiQL.
+wheel: $(STAMP) $(VENDOR)
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+
+# Clients nobody here wrote (graphql-http's audit, Apollo Client, gql), pinned in
+# tools/conformance, against a `budget-kg serve` it starts and stops: docs/CONFORMANCE.md
+conformance: $(STAMP) $(CONFORMANCE)/node_modules/.installed $(CONFORMANCE)/.venv/.installed
+	$(BIN)/python -m tools.conformance.run
+
+$(CONFORMANCE)/node_modules/.installed: $(CONFORMANCE)/package.json $(CONFORMANCE)/package-lock.json
+	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CONFORMANCE)/.venv/.installed: $(CONFORMANCE)/requirements.txt
+	test -x $(CONFORMANCE)/.venv/bin/python || $(PYTHON) -m venv $(CONFORMANCE)/.venv
+	$(CONFORMANCE)/.venv/bin/python -m pip install --quiet -r $(CONFORMANCE)/requirements.txt
+	touch $@
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info server/static/vendor $(CONFORMANCE)/node_modules $(CONFORMANCE)/.venv

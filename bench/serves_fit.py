@@ -29,7 +29,6 @@ from bench.serves_quality import (
     compare,
     expected_pairs,
     labelled_documents,
-    read_labelled_document,
     total,
 )
 from graph.attributes import Graph
@@ -38,6 +37,7 @@ from graph.build.documents import add_document_node
 from graph.build.org import add_organization
 from graph.build.serves import add_serves
 from graph.build.serves_model import FEATURES, MODEL, Candidate, Model, Weights
+from loaders import read_document
 from loaders.text import name_key
 
 L2 = 0.3
@@ -58,7 +58,7 @@ class Row:
 def build(labels: Labels, model: Model, observe: Callable[[str, Candidate], None]) -> Graph:
     """The document's graph, built step by step so the serves inference can be watched."""
     graph = Graph(cache={}, documents=[])
-    document = read_labelled_document(labels.document)
+    document = read_document(labels.document)
     doc = add_document_node(graph, document)
     scope = add_budget(graph, document, doc)
     add_organization(graph, scope)

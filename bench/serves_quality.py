@@ -23,8 +23,7 @@ from graph.attributes import Graph
 from graph.build import build_graph
 from graph.kinds import Kind, Rel
 from graph.queries import children, nodes_of_kind, served
-from loaders import Document, DocumentError, parse_document
-from loaders.lines import decode, split_lines
+from loaders import read_document
 from loaders.text import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,7 +92,7 @@ def read_labels(path: Path) -> Labels:
 
 def evaluate(labels: Labels) -> Score:
     """Build the labelled document's graph alone and compare its serves edges."""
-    graph = build_graph([read_labelled_document(labels.document)])
+    graph = build_graph([read_document(labels.document)])
     return compare(graph, labels)
 
 
@@ -195,33 +194,3 @@ def _label_elements(graph: Graph, labels: Labels, target: str) -> list[str]:
 
 def total(scores: Iterable[Score]) -> Count:
     return sum((s.count for s in scores), Count())
-
-
-# Until the loader reads not-computable percentages (`n.d.`, `n/d`, `s.o.`, `—`, empty),
-# a labelled document that writes one is read with that one cell set to 0,0: the serves
-# inference never reads a percentage, so its measurement is unaffected.
-_MARKER = re.compile(r"^(?:n\.?\s?d\.?|n/d|s\.?\s?o\.?|[—–-]|)$", re.IGNORECASE)
-_MOST_PATCHES = 50
-
-
-def read_labelled_document(path: Path) -> Document:
-    source = str(path)
-    lines = split_lines(source, decode(source, path.read_bytes()))
-    for _ in range(_MOST_PATCHES):
-        try:
-            return parse_document(source, lines)
-        except DocumentError as exc:
-            if not _patchable(exc):
-                raise
-            index = exc.line - 1 if exc.line is not None else 0
-            cells = lines[index].text.split("\t")
-            cells[(exc.cell or 1) - 1] = "0,0"
-            lines[index] = type(lines[index])(source, lines[index].number, "\t".join(cells))
-    raise DocumentError(source, None, "too many not-computable percentage cells")
-
-
-def _patchable(exc: DocumentError) -> bool:
-    if exc.line is None or exc.cell is None or exc.text is None:
-        return False
-    cells = exc.text.split("\t")
-    return exc.cell <= len(cells) and _MARKER.match(cells[exc.cell - 1].strip()) is not None

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from graph.attributes import Graph
-from graph.facts import inputs
+from graph.editions import counterpart, edition_for, edition_graph, portfolio_of
+from graph.facts import inputs, uncomputed
 from graph.kinds import Kind, Rel, kind_of
-from graph.queries import categories, children, edition_members, linked_for_year
+from graph.queries import categories, children, edition, edition_members, linked_for_year
 from loaders.records import Measure, Provenance, Unit
 
 T = TypeVar("T")
@@ -37,7 +40,12 @@ class Amount:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none)."""
+    """`to` minus `from`, and the percentage of `from` (None, with a reason, if it has none).
+
+    `edition` is the fiscal year of the document both years were read from (its own
+    year and its comparison column); None when no one document gives both, and each
+    year is read from its own document.
+    """
 
     from_year: str
     to_year: str
@@ -45,6 +53,7 @@ class Change:
     percent: Decimal | None
     exact_percent: Decimal | None
     reason: str | None
+    edition: str | None = None
 
 
 def round_percent(value: Decimal) -> Decimal:
@@ -71,7 +80,7 @@ def amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | Non
 
 
 def _amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
-    node = linked_for_year(graph, node, year)
+    node = _speaking_for(graph, node, year)
     if measure is Measure.CREDITS_TO_VOTE:
         return _to_vote(graph, node, year)
     if measure is Measure.CREDITS and kind_of(node) is Kind.ELEMENT:
@@ -84,6 +93,13 @@ def _amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | No
     if measure is Measure.INVESTMENT and kind_of(node) is Kind.PORTFOLIO:
         return _investment_categories(graph, node, year)
     return _read(graph, node, measure, year)
+
+
+def _speaking_for(graph: Graph, node: str, year: str) -> str:
+    """The same program, element or category in the document that speaks for `year`
+    (its own, else the next year's comparison columns), if that one was loaded."""
+    speaking = edition(graph, portfolio_of(graph, node), year)
+    return node if speaking is None else counterpart(graph, node, speaking) or node
 
 
 def _investment_categories(graph: Graph, node: str, year: str) -> Amount | None:
@@ -146,20 +162,45 @@ def _to_vote(graph: Graph, node: str, year: str) -> Amount | None:
     )
 
 
-def budget(graph: Graph, node: str, year: str) -> dict[Measure, Amount | None]:
-    """Expenditure, amortization, investment and credits of `node` for `year`."""
-    return {measure: amount(graph, node, measure, year) for measure in BUDGET_MEASURES}
-
-
 def change(graph: Graph, node: str, measure: Measure, from_year: str, to_year: str) -> Change:
-    """How `measure` changed from one year to another."""
-    before = amount(graph, node, measure, from_year)
-    after = amount(graph, node, measure, to_year)
+    """How `measure` changed from one year to another: as the one document that gives
+    both years states them (a later edition may restate its previous year), else from
+    each year's own document."""
+    chosen, view, same = _edition_view(graph, node, (from_year, to_year))
+    before = amount(view, same, measure, from_year)
+    after = amount(view, same, measure, to_year)
+    years = (from_year, to_year)
     if before is None or after is None:
         missing = from_year if before is None else to_year
-        return Change(from_year, to_year, None, None, None, f"no {measure.value} for {missing}")
+        return Change(*years, None, None, None, f"no {measure.value} for {missing}", chosen)
     difference = after.value - before.value
     if before.value == 0:
-        return Change(from_year, to_year, difference, None, None, f"{from_year} is zero")
+        reason = f"{from_year} is zero{_marked(graph, node, measure, to_year)}"
+        return Change(*years, difference, None, None, reason, chosen)
     exact = percent(difference, before.value)
-    return Change(from_year, to_year, difference, round_percent(exact), exact, None)
+    return Change(*years, difference, round_percent(exact), exact, None, chosen)
+
+
+def _edition_view(graph: Graph, node: str, years: tuple[str, str]) -> tuple[str | None, Graph, str]:
+    """The edition giving both years, its view of the portfolio and `node` in it; else
+    no edition, the whole graph and `node`."""
+    portfolio = portfolio_of(graph, node)
+    chosen = edition_for(graph, portfolio, years)
+    same = None if chosen is None else counterpart(graph, node, chosen)
+    if chosen is None or same is None:
+        return None, graph, node
+    view = _memo(
+        graph, ("edition", portfolio, chosen), partial(edition_graph, graph, portfolio, chosen)
+    )
+    return chosen, view, same
+
+
+def _marked(graph: Graph, node: str, measure: Measure, year: str) -> str:
+    """Where the document of `year` marks this change as not computable, if it does."""
+    attrs = graph.nodes[linked_for_year(graph, node, year)]
+    for item in uncomputed(attrs):
+        if item.about is measure and item.edition == year:
+            where = item.marker.provenance
+            written = f'writes "{item.marker.raw}"' if item.marker.raw else "leaves the cell empty"
+            return f" (the document {written}: {Path(where.source).name}:{where.line_start})"
+    return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os.path
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from graph.attributes import Graph
+from graph.index import index_of
 from graph.kinds import Kind, Rel, kind_of
 from loaders.text import fold, name_key
 from loaders.years import next_year
@@ -22,7 +24,7 @@ def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
 
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
-    return sorted(n for n, k in graph.nodes(data="kind") if k == kind)
+    return list(index_of(graph).by_kind.get(kind, ()))
 
 
 def children(graph: Graph, node: str, rel: Rel) -> list[str]:
@@ -35,9 +37,16 @@ def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
     return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == rel)
 
 
-def edge(graph: Graph, source: str, target: str, rel: Rel) -> dict[str, Any]:
-    data: dict[str, Any] = graph.edges[source, target, rel]
-    return data
+def shown_path(graph: Graph, source: str) -> str:
+    """`source` relative to the data root, the deepest directory holding every loaded
+    document: a document's name when they share one directory, never a server path."""
+    cache: dict[str, str] = graph.graph.setdefault("cache", {})
+    if "document_root" not in cache:
+        paths = [str(graph.nodes[d]["path"]) for d in graph.graph.get("documents", ())]
+        folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
+        cache["document_root"] = os.path.commonpath(folders) if folders else ""
+    root = cache["document_root"]
+    return os.path.relpath(os.path.abspath(source), root) if root else os.path.basename(source)
 
 
 def portfolios(graph: Graph) -> list[str]:
@@ -46,8 +55,7 @@ def portfolios(graph: Graph) -> list[str]:
 
 def find_by_name(graph: Graph, kind: Kind, name: str) -> list[str]:
     """Nodes of `kind` whose name matches `name` across case, accents and articles."""
-    key = name_key(name)
-    return [n for n in nodes_of_kind(graph, kind) if name_key(graph.nodes[n]["name"]) == key]
+    return list(index_of(graph).by_name.get((kind, name_key(name)), ()))
 
 
 def years(graph: Graph, portfolio: str) -> list[str]:
@@ -69,9 +77,14 @@ def edition_members(graph: Graph, node: str, year: str) -> list[str]:
     portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node]["portfolio"]
     chosen = edition(graph, portfolio, year)
     rel = Rel.HAS_PROGRAM if kind_of(node) is Kind.PORTFOLIO else Rel.ADMINISTERS
-    edges = graph.out_edges(node, keys=True, data="year")
-    found = [t for _, t, k, y in edges if k == rel and y == chosen]
+    found = [t for t, y in year_edges(graph, node, rel) if y == chosen]
     return sorted(_whole_programs(graph, found))
+
+
+def year_edges(graph: Graph, node: str, rel: Rel) -> list[tuple[str, str | None]]:
+    """The targets of `node`'s `rel` edges, each with the fiscal year the edge holds for."""
+    edges = graph.out_edges(node, keys=True, data=True)
+    return [(t, d.get("year")) for _, t, k, d in edges if k == rel]
 
 
 def _whole_programs(graph: Graph, members: list[str]) -> set[str]:
@@ -93,8 +106,7 @@ def programs(graph: Graph, portfolio: str, year: str) -> list[str]:
 def categories(graph: Graph, portfolio: str, year: str, rel: Rel) -> list[str]:
     """Supercategories (or investment categories) that give figures for `year`."""
     chosen = edition(graph, portfolio, year)
-    found = graph.out_edges(portfolio, keys=True, data="year")
-    return [t for _, t, k, y in found if k == rel and y == chosen]
+    return [t for t, y in year_edges(graph, portfolio, rel) if y == chosen]
 
 
 def linked_for_year(graph: Graph, node: str, year: str) -> str:
@@ -157,12 +169,7 @@ def administrators(graph: Graph, node: str) -> list[str]:
 
 def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = None) -> list[str]:
     """Nodes of `kind` a portfolio's documents hold (those of one document `year` if given)."""
-    return [
-        n
-        for n in nodes_of_kind(graph, kind)
-        if graph.nodes[n].get("portfolio") == portfolio
-        and (year is None or graph.nodes[n].get("year") == year)
-    ]
+    return list(index_of(graph).by_portfolio.get((kind, portfolio, year), ()))
 
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
@@ -201,17 +208,22 @@ def neighborhood(
 ) -> Neighborhood:
     """Nodes within `depth` edges of `node` (either direction) and the edges between them."""
     allowed = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
-    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k in allowed)
+    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) in allowed)
     reached = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), node, depth)
     members = sorted(reached, key=lambda n: (reached[n], n))
     inside = set(members)
-    edges = sorted((s, t, k) for s, t, k in view.edges(keys=True) if s in inside and t in inside)
+    edges = sorted(
+        (s, t, Rel(str(k)))
+        for member in members
+        for s, t, k in view.out_edges(member, keys=True)
+        if t in inside
+    )
     return Neighborhood(members, edges)
 
 
 def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
     """The shortest chain of typed edges linking two nodes (in any direction), or None."""
-    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: k != Rel.SOURCE)
+    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) != Rel.SOURCE)
     try:
         path = nx.shortest_path(allowed.to_undirected(as_view=True), source, target)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -230,15 +242,42 @@ def unserved_groups(graph: Graph) -> list[str]:
     """Groups that serve nothing, directly or through a unit: the inference found no basis."""
     found = []
     for group in nodes_of_kind(graph, Kind.ORG_GROUP):
-        members = [group, *_all_units(graph, group)]
+        members = [group, *all_units(graph, group)]
         if not any(served(graph, m) for m in members):
             found.append(group)
     return found
 
 
-def _all_units(graph: Graph, node: str) -> list[str]:
-    units = units_of(graph, node)
-    return units + [u for unit in units for u in _all_units(graph, unit)]
+def all_units(graph: Graph, node: str) -> list[str]:
+    """The units part of a group or unit, directly or through other units, each once:
+    a document may make two units part of each other (see `part_of_cycles`)."""
+    found: dict[str, None] = {}
+    waiting = units_of(graph, node)
+    while waiting:
+        unit = waiting.pop(0)
+        if unit not in found and unit != node:
+            found[unit] = None
+            waiting += units_of(graph, unit)
+    return list(found)
+
+
+PartOf = tuple[str, str, dict[str, Any]]
+"""A part-of edge: the part, the whole, and the edge's data (its sentence, its lines)."""
+
+
+def part_of_cycles(graph: Graph) -> list[list[PartOf]]:
+    """Each chain of part-of edges that leads back to where it started (`A regroupe B`
+    and `B regroupe A`), as its edges, from the part with the smallest id."""
+    part_of: nx.DiGraph[str] = nx.DiGraph(
+        (s, t) for s, t, k in graph.edges(keys=True) if str(k) == Rel.PART_OF
+    )
+    found = []
+    for cycle in nx.simple_cycles(part_of):
+        start = cycle.index(min(cycle))
+        ordered = cycle[start:] + cycle[:start]
+        pairs = zip(ordered, ordered[1:] + ordered[:1], strict=True)
+        found.append([(s, t, graph.get_edge_data(s, t, Rel.PART_OF)) for s, t in pairs])
+    return sorted(found, key=lambda c: [s for s, _, _ in c])
 
 
 def unserved_elements(graph: Graph, portfolio: str, year: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from loaders.columns import read_columns, required_columns
 from loaders.errors import CellError, StructureError
@@ -22,6 +23,7 @@ from loaders.tables import (
     Segment,
     parse_row,
     reject_figures,
+    reject_repeats,
     segments,
     split_header,
 )
@@ -32,6 +34,7 @@ _PORTFOLIO = re.compile(r"PORTEFEUILLE\s*«\s*(?P<name>.+?)\s*»", re.IGNORECASE
 _CREDITS_HEADING = re.compile(r"CRÉDITS\s+\d{4}-\d{4}", re.IGNORECASE)
 _SUPERCATEGORIES = re.compile(r"VENTILATION PAR SUPERCAT", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?P<number>\d+)\.\s*(?P<name>.+)")
+_TWO_TOTALS = "the supercategories table needs two Total rows (expenditure, then investments)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ def parse_portfolio_credits(segment: Segment, year: str) -> PortfolioCredits:
     what = "portfolio credits"
     header, rows = split_header(segment.table, what, segment.heading)
     columns = read_columns(header, year, what, required_columns("credits", year))
+    reject_repeats(rows, _credits_key)
     programs: list[Row] = []
     named: dict[str, Row] = {}
     for line in rows:
@@ -85,14 +89,20 @@ def parse_portfolio_credits(segment: Segment, year: str) -> PortfolioCredits:
                 "the total row with an empty label, Moins :, Crédits permanents "
                 "or Crédits à voter)",
             )
-        elif key in named:
-            raise line.error(StructureError, f'second "{label or "total"}" row')
         elif key == "less":
             reject_figures(line)
             named[key] = parse_row(line, columns, label, None, None, required=False)
         else:
             named[key] = _credits_row(line, columns, label, key)
     return _portfolio_credits(segment, programs, named, header[0])
+
+
+def _credits_key(line: Line) -> tuple[str, int] | str | None:
+    """A program row by its number, the other rows by what they are."""
+    label = line.cells[0]
+    if match := _NUMBERED.fullmatch(label):
+        return ("program", int(match.group("number")))
+    return _credits_row_key(label)
 
 
 def _credits_row_key(label: str) -> str | None:
@@ -137,42 +147,87 @@ def _portfolio_credits(
 
 
 def parse_supercategories(segment: Segment, year: str) -> Supercategories:
+    """Supercategories, `Total`, `Effectif total`, then `Budget d'investissements` and the
+    investment categories with their own `Total`: each row label once (`Total` once in
+    each part)."""
     what = "supercategories"
     header, rows = split_header(segment.table, what, segment.heading)
     columns = read_columns(header, year, what, required_columns("supercategories", year))
-    totals = [i for i, line in enumerate(rows) if fold(line.cells[0]) == "total"]
-    if len(totals) != 2:
-        where = rows[totals[-1]] if len(totals) > 2 else rows[-1]
-        raise where.error(
-            StructureError,
-            "the supercategories table needs two Total rows (expenditure, then investments)",
-        )
-    first, second = totals
-    categories = tuple(_plain_row(x, columns) for x in rows[:first])
-    headcount, investments = _split_investments(rows[first + 1 : second], second, rows)
+    spending, divider, investing = _parts(rows)
+    reject_repeats(rows, partial(_supercategories_key, frozenset(investing)))
+    categories, total, headcount = _spending(spending, divider)
+    reject_figures(divider)
+    investments, investment_total = _investing(investing, divider)
     investment_columns = _with(columns, Measure.INVESTMENT, None)
     return Supercategories(
-        categories=categories,
-        total=_plain_row(rows[first], columns),
+        categories=tuple(_plain_row(x, columns) for x in categories),
+        total=_plain_row(total, columns),
         headcount=_plain_row(headcount, _with(columns, Measure.HEADCOUNT, Unit.PERSONS)),
         investments=tuple(_plain_row(x, investment_columns) for x in investments),
-        investment_total=_plain_row(rows[second], investment_columns),
+        investment_total=_plain_row(investment_total, investment_columns),
         header=header[0].provenance,
     )
 
 
-def _split_investments(
-    middle: Sequence[Line], second: int, rows: Sequence[Line]
-) -> tuple[Line, list[Line]]:
-    labels = [fold(x.cells[0]) for x in middle]
-    if len(middle) < 2 or not labels[0].startswith("effectif"):
-        raise (middle[0] if middle else rows[second]).error(
+def _supercategories_key(investing: frozenset[Line], line: Line) -> str | tuple[str, bool]:
+    """A row by its label; `Total` once in each part (expenditure, investments)."""
+    return ("total", line in investing) if _is_total(line) else _folded_label(line)
+
+
+def _folded_label(line: Line) -> str:
+    return fold(line.cells[0])
+
+
+def _is_total(line: Line) -> bool:
+    return _folded_label(line) == "total"
+
+
+def _parts(rows: Sequence[Line]) -> tuple[list[Line], Line, list[Line]]:
+    """The expenditure rows, the `Budget d'investissements` row, the investment rows."""
+    labels = [_folded_label(x) for x in rows]
+    divider = next(
+        (i for i, x in enumerate(labels) if x.startswith("budget d'investissement")), None
+    )
+    if divider is None:
+        headcount = next((i for i, x in enumerate(labels) if x.startswith("effectif")), len(rows))
+        where = rows[min(headcount + 1, len(rows) - 1)]  # where the row was expected
+        raise where.error(StructureError, "expected the Budget d'investissements row")
+    return list(rows[:divider]), rows[divider], list(rows[divider + 1 :])
+
+
+def _spending(spending: Sequence[Line], divider: Line) -> tuple[list[Line], Line, Line]:
+    """The supercategory rows, their `Total` and the `Effectif total` row after it."""
+    first = next((i for i, x in enumerate(spending) if _is_total(x)), None)
+    if first is None:
+        raise divider.error(StructureError, _TWO_TOTALS)
+    after = [*spending[first + 1 :], divider]
+    if not _folded_label(after[0]).startswith("effectif"):
+        raise after[0].error(
             StructureError, "expected the Effectif total row after the expenditure Total"
         )
-    if not labels[1].startswith("budget d'investissement"):
-        raise middle[1].error(StructureError, "expected the Budget d'investissements row")
-    reject_figures(middle[1])
-    return middle[0], list(middle[2:])
+    if after[1] is not divider:
+        raise after[1].error(StructureError, "expected the Budget d'investissements row")
+    if first == 0:
+        raise spending[0].error(
+            StructureError, "the supercategories table has no supercategory row before its Total"
+        )
+    return list(spending[:first]), spending[first], after[0]
+
+
+def _investing(investing: Sequence[Line], divider: Line) -> tuple[list[Line], Line]:
+    """The investment category rows and their `Total`, the table's last row."""
+    last = next((i for i, x in enumerate(investing) if _is_total(x)), None)
+    if last is None:
+        raise (investing[-1] if investing else divider).error(StructureError, _TWO_TOTALS)
+    if last + 1 < len(investing):
+        raise investing[last + 1].error(
+            StructureError, "the supercategories table goes on after its investment Total"
+        )
+    if last == 0:
+        raise investing[0].error(
+            StructureError, "the supercategories table has no investment category row"
+        )
+    return list(investing[:last]), investing[last]
 
 
 def _with(columns: Sequence[Column], measure: Measure, unit: Unit | None) -> list[Column]:

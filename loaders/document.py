@@ -171,13 +171,12 @@ def _relations(
         for unit in group.units:
             provenances = [p for item in unit.paragraphs for p in _item_provenances(item)]
             yield from relation_statements(unit.name, provenances, known)
+    # Sections 1 and 3 speak of programs, not units: their sentences must name who.
     for paragraph in highlights.paragraphs:
-        owner = highlights.program_names.get(paragraph.program or 0)
-        name = owner.text if owner else ""
-        yield from relation_statements(name, [paragraph.provenance], known)
+        yield from relation_statements(None, [paragraph.provenance], known)
     for definition in definitions.values():
         texts = (t.provenance for t in definition.paragraphs)
-        yield from relation_statements(definition.name.text, texts, known)
+        yield from relation_statements(None, texts, known)
 
 
 def _item_provenances(item: Item) -> Iterator[Provenance]:

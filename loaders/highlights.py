@@ -30,6 +30,6 @@ def parse_highlights(lines: Sequence[Line]) -> Highlights:
             program = int(match.group("number"))
             names[program] = Text(match.group("name").strip(), line.provenance)
             continue
-        values = stated_values(text, line.provenance)
-        paragraphs.append(Paragraph(text, values, program, line.provenance))
+        values, unread = stated_values(text, line.provenance)
+        paragraphs.append(Paragraph(text, values, program, line.provenance, unread))
     return Highlights(tuple(paragraphs), names)

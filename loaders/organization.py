@@ -8,18 +8,13 @@ from dataclasses import dataclass, field
 
 from loaders.errors import StructureError
 from loaders.lines import Line, strip_markup
+from loaders.names import UNIT_TITLE
 from loaders.records import GroupKind, Item, OrgGroup, OrgUnit, Text
 from loaders.text import fold
 
 _BULLET = re.compile(r"(?P<indent>\s*)[-–•]\s+(?P<text>.+)")
 _OBJECTIVES = re.compile(r"objectifs?\b")
 _MODES = re.compile(r"modes? d'intervention")
-# What a unit's title starts with (FORMAT.md lists the first five; the others are
-# the usual names of a ministry's units). A combined name starts with one of them too.
-_UNIT_TITLE = re.compile(
-    r"(?:direction|service|centre|bureau|secretariat|module|unite|cabinet|division"
-    r"|delegation|commissaire|vice-presidence|equipe)s?\b"
-)
 _KINDS = (
     ("haute direction", GroupKind.EXECUTIVE),
     ("secteur", GroupKind.SECTOR),
@@ -43,9 +38,12 @@ class _GroupDraft:
     line: Line
     intro: list[Text] = field(default_factory=list)
     units: list[tuple[Line, list[_ItemDraft]]] = field(default_factory=list)
-    objectives: list[_ItemDraft] = field(default_factory=list)
-    modes: list[_ItemDraft] = field(default_factory=list)
+    # Each list heading (objectives or modes) with the items written under it.
+    lists: list[tuple[str, Line, list[_ItemDraft]]] = field(default_factory=list)
     current: list[_ItemDraft] | None = None
+
+    def items(self, kind: str) -> list[_ItemDraft]:
+        return [item for found, _, items in self.lists if found == kind for item in items]
 
     def freeze(self) -> OrgGroup:
         name = self.line.clean
@@ -57,8 +55,8 @@ class _GroupDraft:
             group_kind(name),
             tuple(self.intro),
             units,
-            _frozen(self.objectives),
-            _frozen(self.modes),
+            _frozen(self.items("objectives")),
+            _frozen(self.items("modes")),
             self.line.provenance,
         )
 
@@ -98,6 +96,8 @@ def parse_organization(heading: Line, lines: Sequence[Line]) -> tuple[OrgGroup, 
             _add_line(groups[-1], line, following)
     if not groups:
         raise heading.error(StructureError, "section 4 has no group")
+    for group in groups:
+        _check_complete(group)
     return tuple(group.freeze() for group in groups)
 
 
@@ -107,12 +107,19 @@ def _add_line(group: _GroupDraft, line: Line, following: Line | None) -> None:
     if bullet:
         _add_bullet(group, line, bullet)
     elif heading is not None:
-        group.current = group.objectives if heading == "objectives" else group.modes
+        group.current = []
+        group.lists.append((heading, line, group.current))
     elif _is_unit_title(line, following):
         _check_unit_title(line)
         items: list[_ItemDraft] = []
         group.units.append((line, items))
         group.current = items
+    elif _is_title_like(line.clean):
+        raise line.error(
+            StructureError,
+            f'unit "{line.clean}" has no bullet (expected - paragraphs under its title: '
+            "its mandate, functions and services)",
+        )
     else:
         group.intro.append(Text(line.clean, line.provenance))
         group.current = None
@@ -121,11 +128,20 @@ def _add_line(group: _GroupDraft, line: Line, following: Line | None) -> None:
 def _is_unit_title(line: Line, following: Line | None) -> bool:
     text = line.clean
     opens_list = following is not None and _BULLET.fullmatch(following.text) is not None
-    return opens_list and not text.endswith((".", ":")) and len(text) < 200
+    return opens_list and _is_title_shaped(text)
+
+
+def _is_title_shaped(text: str) -> bool:
+    return not text.endswith((".", ":")) and len(text) < 200
+
+
+def _is_title_like(text: str) -> bool:
+    """A line written as a unit's title (`Direction ...`, no final period), bullets or not."""
+    return _is_title_shaped(text) and UNIT_TITLE.match(fold(text)) is not None
 
 
 def _check_unit_title(line: Line) -> None:
-    if not _UNIT_TITLE.match(fold(line.clean)):
+    if not UNIT_TITLE.match(fold(line.clean)):
         raise line.error(
             StructureError,
             f'"{line.clean}" opens a list but is not a unit title (expected Direction ..., '
@@ -144,3 +160,57 @@ def _add_bullet(group: _GroupDraft, line: Line, bullet: re.Match[str]) -> None:
         raise line.error(StructureError, "sub-item ( - ) with no item above it")
     else:
         group.current[-1].subs.append(Item(text, (), line.provenance))
+
+
+# Section 4 is complete by FORMAT.md's rules, so that a document cut short inside it
+# is an error rather than a smaller organisation: a list has items, the last item of a
+# list or unit does not announce sub-items it lacks, a sector (or any group with one
+# of the two lists) has both, and a group heading has something under it.
+_LIST_NAMES = {"objectives": "Objectifs généraux", "modes": "Modes d'intervention"}
+
+
+def _check_complete(group: _GroupDraft) -> None:
+    if not (group.intro or group.units or group.lists):
+        raise group.line.error(
+            StructureError,
+            f'group "{group.line.clean}" has nothing under it (expected a prose line, unit '
+            "titles with - bullets, or Objectifs généraux and Modes d'intervention)",
+        )
+    for kind, heading, items in group.lists:
+        if not items:
+            raise heading.error(
+                StructureError,
+                f'the {_LIST_NAMES[kind]} list of "{group.line.clean}" has no item '
+                "(expected - items under its heading)",
+            )
+    for items in [items for _, _, items in group.lists] + [items for _, items in group.units]:
+        if items:
+            _check_last_item(items[-1])
+    _check_lists(group)
+
+
+def _check_last_item(item: _ItemDraft) -> None:
+    if item.text.endswith(":") and not item.subs:
+        raise item.line.error(
+            StructureError,
+            f'item "{_shortened(item.text)}" ends with ":" but nothing follows it '
+            '(expected its sub-items, indented " - ")',
+        )
+
+
+def _check_lists(group: _GroupDraft) -> None:
+    kinds = {kind for kind, _, _ in group.lists}
+    if not kinds and group_kind(group.line.clean) is not GroupKind.SECTOR:
+        return
+    for kind, name in _LIST_NAMES.items():
+        if kind not in kinds:
+            raise group.line.error(
+                StructureError,
+                f'"{group.line.clean}" has no {name} list (a sector, or a group with '
+                "either list, has both Objectifs généraux and Modes d'intervention)",
+            )
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """At most `limit` characters, cut at a word: `Assurer la contribution de…`."""
+    return text if len(text) <= limit else f"{text[:limit].rsplit(' ', 1)[0]}…"

@@ -6,11 +6,19 @@ import re
 from decimal import Decimal
 
 from loaders.numbers import parse_number
-from loaders.records import Provenance, StatedValue, Unit
+from loaders.records import Provenance, StatedValue, Unit, UnreadValue
 from loaders.text import sentence_ends
 
-_NUMBER = r"(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
-_VALUE = re.compile(rf"(?<![0-9,])(?P<number>{_NUMBER})\s*(?P<unit>\$|%)")
+_SPACE = "[ \u00a0\u202f]"
+# A word of an amount: letters, digits and inner commas or dots holding at least one
+# digit (`11o`, `5,1`, `5.1`, `S,1`), or one to three look-alike letters (`OOO`, `l`).
+_WORD = r"(?:(?=[0-9A-Za-z.,]*[0-9])[0-9A-Za-z]+(?:[.,][0-9A-Za-z]+)*|[oOlI]{1,3})"
+# An amount-like token: words separated by spaces, then `$` or `%` (maybe `M$`, `k$`).
+# It starts at a word boundary, and not inside a year range: `2007-2008 5 %` is `5 %`.
+_TOKEN = re.compile(
+    rf"(?<![\w.,])(?<![0-9][-–/])(?P<number>{_WORD}(?:{_SPACE}+{_WORD})*)"
+    rf"(?P<scale>{_SPACE}*[MGk](?=\s*\$))?\s*(?P<unit>\$|%)"
+)
 _PORTFOLIO = re.compile(r"portefeuille\s*«\s*(?P<name>[^»]+?)\s*»", re.IGNORECASE)
 
 
@@ -19,30 +27,43 @@ def portfolio_mention(text: str) -> str | None:
     return match.group("name") if match else None
 
 
-def stated_values(text: str, provenance: Provenance) -> tuple[StatedValue, ...]:
-    """Every `N $` and `N %` of a paragraph, with the phrase around it.
+def stated_values(
+    text: str, provenance: Provenance
+) -> tuple[tuple[StatedValue, ...], tuple[UnreadValue, ...]]:
+    """Every `N $` and `N %` of a paragraph, with the phrase around it; and every
+    amount-like token that does not parse as one (`11o 600 000 $`), kept unread.
 
-    The phrase runs from the end of the previous value (or the sentence start)
-    to the start of the next value (or the sentence end).
+    The phrase runs from the end of the previous token (or the sentence start)
+    to the start of the next token (or the sentence end).
     """
-    matches = list(_VALUE.finditer(text))
+    matches = list(_TOKEN.finditer(text))
     bounds = _sentence_bounds(text)
     values: list[StatedValue] = []
+    unread: list[UnreadValue] = []
     for index, match in enumerate(matches):
+        number = _number(match)
+        if number is None:
+            unread.append(UnreadValue(match.group(0), _unit(match), provenance))
+            continue
         start, end = next((s, e) for s, e in bounds if s <= match.start() < e)
         if index > 0:
             start = max(start, matches[index - 1].end())
         if index + 1 < len(matches):
             end = min(end, matches[index + 1].start())
-        values.append(_stated(match, text[start:end].strip(" ,;.:"), provenance))
-    return tuple(values)
+        phrase = text[start:end].strip(" ,;.:")
+        values.append(StatedValue(number, _unit(match), match.group(0), phrase, provenance))
+    return tuple(values), tuple(unread)
 
 
-def _stated(match: re.Match[str], phrase: str, provenance: Provenance) -> StatedValue:
-    number = parse_number(match.group("number"))
-    assert number is not None  # the pattern only matches numbers
-    unit = Unit.DOLLARS if match.group("unit") == "$" else Unit.PERCENT
-    return StatedValue(Decimal(number), unit, match.group(0), phrase, provenance)
+def _number(match: re.Match[str]) -> Decimal | None:
+    """The token's number: whole, French-grouped, with no scale word (`M$` is not read)."""
+    if match.group("scale"):
+        return None
+    return parse_number(match.group("number"))
+
+
+def _unit(match: re.Match[str]) -> Unit:
+    return Unit.DOLLARS if match.group("unit") == "$" else Unit.PERCENT
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -32,6 +32,8 @@ class Measure(StrEnum):
     # graph keys them apart from the portfolio's total credits.
     PERMANENT_CREDITS = "permanent_credits"
     CREDITS_TO_VOTE = "credits_to_vote"
+    # A prose value that does not parse: what it measures cannot be read either.
+    UNKNOWN = "unknown"
 
 
 class GroupKind(StrEnum):
@@ -93,14 +95,30 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class NotComputable:
+    """A percentage cell the document marks as not computable (`n.d.`, `s.o.`, `—`, empty).
+
+    It holds no figure: `raw` is the marker as written (`""` for an empty cell),
+    `measure` the column's (a change, so no year), `cell` its 1-based cell.
+    """
+
+    measure: Measure
+    raw: str
+    cell: int
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
-    """A table row: its label (split into number and name when it has them) and figures."""
+    """A table row: its label (split into number and name when it has them), its figures,
+    and the percentage cells it marks as not computable."""
 
     label: str
     number: int | None
     name: str | None
     figures: tuple[Figure, ...]
     provenance: Provenance
+    not_computable: tuple[NotComputable, ...] = ()
 
     def figure(self, measure: Measure, year: str | None = None) -> Figure | None:
         for figure in self.figures:
@@ -144,13 +162,23 @@ class StatedValue:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadValue:
+    """An amount-like token of prose that does not parse (`11o 600 000 $`): kept, not read."""
+
+    raw: str
+    unit: Unit
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A highlight paragraph and the values it states."""
+    """A highlight paragraph, the values it states and the amount-like tokens it does not."""
 
     text: str
     values: tuple[StatedValue, ...]
     program: int | None
     provenance: Provenance
+    unread: tuple[UnreadValue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,3 +280,8 @@ class Document:
         """Every figure of every table."""
         for row in self.table_rows():
             yield from row.figures
+
+    def not_computable(self) -> Iterator[NotComputable]:
+        """Every percentage cell of every table that is marked as not computable."""
+        for row in self.table_rows():
+            yield from row.not_computable

@@ -6,16 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from loaders.names import is_body_name, is_role, is_unit_name, strip_article
 from loaders.records import Provenance, RelationStatement, Verb
 from loaders.text import fold, sentences
 
-_ARTICLE = re.compile(
-    r"^(?:(?:les|le|la|du|des|de la|de|aux|au)\s+|(?:de l'|de l’|l'|l’)\s*)", re.IGNORECASE
-)
 _SEPARATOR = re.compile(r"(,\s+|\s+ainsi que\s+|\s+de même que\s+|\s+et\s+)")
 _NAME_START = re.compile(r"^(?:(?:le|la|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ]")
 _ITALIC = re.compile(r"\*(?P<name>[^*]+)\*")
-_PRONOUN = re.compile(r"^(?:il|elle|ils|elles)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:il|elle|ils|elles|celui-ci|celle-ci)$", re.IGNORECASE)
+# `le secteur regroupe ...`, `Cette direction comprend ...`: the owner, by a common noun.
+_OWN_NOUN = re.compile(
+    r"^(?:(?:le|la|l'|l’|ce|cet|cette)\s*)(?:secteur|direction(?: generale)?|service|centre|bureau"
+    r"|secretariat|unite|division|module|equipe|organisme)$"
+)
+_LEAD_CLAUSE = re.compile(
+    r"^Sous (?:la supervision|l'autorité|l’autorité)\b[^,]*,\s*", re.IGNORECASE
+)
 _LIST_VERBS = (
     (Verb.GROUPS, re.compile(r"\bregroupe(?:nt)?\s+(?P<objects>.+)")),
     (Verb.INCLUDES, re.compile(r"\bcompren(?:d|nent)\s+(?P<objects>.+)")),
@@ -28,13 +34,18 @@ _SUPERVISED = re.compile(
     re.IGNORECASE,
 )
 _HAS_PARTS = re.compile(r"\bcomporte(?:nt)?\s+(?P<count>\S+)\s+(?P<noun>\w+?)s?\b\.?")
-_OBJECT_END = re.compile(r"\s*(?:[.;:(]|\s+(?:en|dans|pour|afin|qui|au sein)\b).*$")
+_OBJECT_END = re.compile(r"\s*(?:[.;:(]|\s+(?:en|dans|pour|afin|qui|au sein)\b)")
 
 
 def relation_statements(
-    owner: str, paragraphs: Iterable[Provenance], known: Sequence[str]
+    owner: str | None, paragraphs: Iterable[Provenance], known: Sequence[str]
 ) -> Iterator[RelationStatement]:
-    """The relations stated in `paragraphs`, which belong to `owner` (a unit or group).
+    """The relations stated in `paragraphs`, which belong to `owner` (a unit or group;
+    None for prose of no unit, whose sentences must name their subject).
+
+    A relation links units, bodies and roles: a sentence whose subject or objects
+    are not names of those (`Ce programme regroupe les activités ...`, `Il comprend
+    1 500 000 $ ...`) states none.
 
     `known` are the unit titles of the document, used to keep a combined name
     (`Direction X et Bureau Y`) whole when it appears in a list.
@@ -47,20 +58,54 @@ def relation_statements(
 
 
 def _statements(
-    owner: str, sentence: str, rest: Sequence[str], known: Sequence[str], prov: Provenance
+    owner: str | None,
+    sentence: str,
+    rest: Sequence[str],
+    known: Sequence[str],
+    prov: Provenance,
 ) -> Iterator[RelationStatement]:
     plain = _plain(sentence)
-    if match := _SUPERVISED.match(plain):
+    if (match := _SUPERVISED.match(plain)) and owner is not None:
         yield _statement(owner, Verb.SUPERVISED_BY, [match.group("objects")], plain, prov)
     if match := _HAS_PARTS.search(plain):
         parts = _named_parts(match.group("noun"), rest)
         subject = _subject(owner, sentence, plain[: match.start()])
-        yield _statement(subject, Verb.HAS_PARTS, parts, plain, prov)
+        if subject and parts:
+            yield _statement(subject, Verb.HAS_PARTS, parts, plain, prov)
     for verb, pattern in _LIST_VERBS:
         if match := pattern.search(plain):
-            objects = split_names(_OBJECT_END.sub("", match.group("objects")), known)
-            for subject in _subjects(owner, sentence, plain[: match.start()], known):
+            objects = [
+                name
+                for name in split_names(_objects_text(match.group("objects"), known), known)
+                if _is_object(verb, name)
+            ]
+            subjects = _subjects(owner, sentence, plain[: match.start()], known)
+            for subject in (s for s in subjects if s and objects):
                 yield _statement(subject, verb, objects, plain, prov)
+
+
+def _is_object(verb: Verb, name: str) -> bool:
+    """Units group, include and manage units; one reports to a unit or to a role."""
+    if verb is Verb.ADVISES:
+        return is_role(name)
+    if verb is Verb.REPORTS_TO:
+        return is_unit_name(name) or is_role(name) or is_body_name(name)
+    return is_unit_name(name)
+
+
+def _objects_text(text: str, known: Sequence[str]) -> str:
+    """The objects up to where the sentence goes on (`... en matière de ...`), never
+    cutting a known unit's name (`Direction des orientations en urbanisme`)."""
+    protected = [(m.start(), m.end()) for name in known for m in _name_pattern(name).finditer(text)]
+    for cut in _OBJECT_END.finditer(text):
+        if not any(start < cut.start() < end for start, end in protected):
+            return text[: cut.start()]
+    return text
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in name.replace("*", "").split()]
+    return re.compile(r"\s+".join(words), re.IGNORECASE)
 
 
 def _plain(sentence: str) -> str:
@@ -74,16 +119,29 @@ def _statement(
     return RelationStatement(strip_article(subject), verb, names, sentence, provenance)
 
 
-def _subject(owner: str, sentence: str, before: str) -> str:
+def _subject(owner: str | None, sentence: str, before: str) -> str:
+    """Who the sentence is about: an italic name, a name before the verb, or the owner
+    (a pronoun, `le secteur`, nothing). Prose that belongs to no unit (`owner` None)
+    must name its subject."""
     if italic := _ITALIC.search(sentence):
         return italic.group("name")
-    head = before.strip(" ,")
-    if not head or _PRONOUN.match(head) or fold(strip_article(owner)) in fold(head):
+    head = _LEAD_CLAUSE.sub("", before.strip(" ,")).strip(" ,")
+    if owner is not None and _refers_to_owner(owner, head):
         return owner
-    return head
+    return head if is_unit_name(head) or is_body_name(head) else ""
 
 
-def _subjects(owner: str, sentence: str, before: str, known: Sequence[str]) -> list[str]:
+def _refers_to_owner(owner: str, head: str) -> bool:
+    folded = fold(head)
+    return (
+        not head
+        or _PRONOUN.match(head) is not None
+        or _OWN_NOUN.match(folded) is not None
+        or fold(strip_article(owner)) in folded
+    )
+
+
+def _subjects(owner: str | None, sentence: str, before: str, known: Sequence[str]) -> list[str]:
     """One subject, or several when the sentence lists them (`Les modules A, B et C`)."""
     subject = _subject(owner, sentence, before)
     plural = re.match(r"^Les\s+(?P<noun>\w+?)s\s+(?P<names>.+)$", subject)
@@ -107,10 +165,6 @@ def _named_parts(noun: str, rest: Sequence[str]) -> list[str]:
                 for x in split_names(match.group("names"), ())
             ]
     return parts
-
-
-def strip_article(name: str) -> str:
-    return _ARTICLE.sub("", name.strip(" .,;"), count=1).strip()
 
 
 def split_names(text: str, known: Sequence[str]) -> list[str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from loaders.errors import CellError, StructureError
 from loaders.lines import Line
-from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, parse_number
-from loaders.records import Figure, Measure, Row, Unit
+from loaders.numbers import AMOUNT_EXAMPLE, decimal_places, is_not_computable, parse_number
+from loaders.records import Figure, Measure, NotComputable, Row, Unit
 from loaders.text import fold
 from loaders.years import YEAR
 
@@ -139,17 +139,51 @@ def parse_row(
     *,
     required: bool = True,
 ) -> Row:
-    """A data row's figures, one per column; empty cells are errors when `required`."""
+    """A data row's figures, one per column; empty cells are errors when `required`.
+
+    A percentage cell may instead say the change cannot be computed (`n.d.`,
+    `s.o.`, `—`, or empty): it gives no figure and is kept as a `NotComputable`.
+    """
     cells = line.cells
     _reject_extra_cells(line, cells, len(columns) + 1)
     figures: list[Figure] = []
+    markers: list[NotComputable] = []
     for column in columns:
         text = cells[column.cell - 1] if column.cell <= len(cells) else ""
-        if text:
+        if column.unit is Unit.PERCENT and is_not_computable(text):
+            markers.append(NotComputable(column.measure, text, column.cell, line.provenance))
+        elif text:
             figures.append(_figure(line, column, text))
         elif required:
             raise line.error(CellError, f"is empty (expected {_expected(column)})", column.cell)
-    return Row(label, number, name, tuple(figures), line.provenance)
+    return Row(label, number, name, tuple(figures), line.provenance, tuple(markers))
+
+
+def reject_repeats(lines: Sequence[Line], key: Callable[[Line], Hashable | None]) -> None:
+    """A row label appears once per table: a second row with the same `key` is an error.
+
+    `key` gives what identifies a row (its folded label, its number), or None for
+    a row it does not identify (left for the table's own checks).
+    """
+    seen: dict[Hashable, Line] = {}
+    for line in lines:
+        found = key(line)
+        if found is None:
+            continue
+        if found in seen:
+            raise line.error(StructureError, _repeat(line, seen[found]))
+        seen[found] = line
+
+
+def _repeat(line: Line, first: Line) -> str:
+    label, earlier = line.cells[0], first.cells[0]
+    what = f'row "{label}"' if label else "the total row (empty label)"
+    if fold(label) == fold(earlier):
+        return f"{what} repeats line {first.number} (a row label appears once per table)"
+    return (
+        f'{what} repeats the number of line {first.number} ("{earlier}"; '
+        "a row number appears once per table)"
+    )
 
 
 def reject_figures(line: Line) -> None:
@@ -170,9 +204,10 @@ def _figure(line: Line, column: Column, text: str) -> Figure:
     value = parse_number(text)
     places = 0 if column.unit is Unit.PERSONS else 1
     if value is None or decimal_places(value) != places:
+        hint = "; a marker such as n.d. stands in a % cell only" if is_not_computable(text) else ""
         raise line.error(
             CellError,
-            f'"{text}" is not {_kind(column)} (expected {_expected(column)})',
+            f'"{text}" is not {_kind(column)} (expected {_expected(column)}{hint})',
             column.cell,
         )
     return Figure(

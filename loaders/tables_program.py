@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from loaders.columns import Table, read_columns, required_columns
 from loaders.errors import StructureError
 from loaders.lines import Line
 from loaders.records import Row, Text
-from loaders.tables import Segment, parse_row, reject_figures, split_header
+from loaders.tables import Segment, parse_row, reject_figures, reject_repeats, split_header
 
 _PROGRAM = re.compile(r"PROGRAMME\s+(?P<number>\d+)\s*:\s*(?P<name>.+)")
 _COMPARISON = re.compile(r"COMPARATIF DES BUDGETS", re.IGNORECASE)
@@ -71,6 +72,7 @@ def _table(segment: Segment, table: Table, number: int, year: str) -> tuple[tupl
     pattern = _ELEMENT if table == "elements" else _COMPARED_ELEMENT
     header, lines = split_header(segment.table, what, segment.heading)
     columns = read_columns(header, year, what, required_columns(table, year))
+    reject_repeats(lines, partial(_row_key, pattern))
     rows: list[Row] = []
     for line in lines:
         label = line.cells[0]
@@ -94,6 +96,15 @@ def _table(segment: Segment, table: Table, number: int, year: str) -> tuple[tupl
     )
 
 
+def _row_key(pattern: re.Pattern[str], line: Line) -> tuple[str, int] | None:
+    """An element row by its number, the program and total rows by what they are."""
+    label = line.cells[0]
+    for what, known in (("element", pattern), ("program", _PROGRAM_ROW), ("total", _TOTAL)):
+        if match := known.fullmatch(label):
+            return what, int(match.group("number"))
+    return None
+
+
 def _check_number(line: Line, found: int, expected: int, what: str) -> None:
     if found != expected:
         raise line.error(StructureError, f"names program {found} inside the {what} table")
@@ -101,15 +112,6 @@ def _check_number(line: Line, found: int, expected: int, what: str) -> None:
 
 def _check_same_elements(elements: Sequence[Row], comparison: Sequence[Row], seg: Segment) -> None:
     numbers = [row.number for row in elements]
-    for index, row in enumerate(elements):
-        if row.number in numbers[:index]:
-            where = row.provenance
-            raise StructureError(
-                where.source,
-                where.line_start,
-                f"element {row.number} appears a second time in the elements table",
-                text=where.text,
-            )
     compared = [row.number for row in comparison]
     if compared != numbers:
         raise _last(seg).error(

@@ -9,10 +9,8 @@ from graph.attributes import Graph
 from graph.kinds import Kind
 from graph.queries import edition, find_by_name, portfolios, years
 from schema.errors import bad_input, one_of
+from schema.limits import MAX_PAGE as MAX_PAGE  # pages are checked here
 from schema.nodes import node_data
-
-MAX_PAGE = 100
-"""The most items one request may ask of a list or a connection."""
 
 
 def portfolio_named(graph: Graph, name: str) -> str:

@@ -118,6 +118,11 @@ class Change:
         "one decimal as the documents round; null (see `reason`) if it has none."
     )
     reason: str | None = strawberry.field(description="Why `amount` or `percent` is null.")
+    edition: str | None = strawberry.field(
+        description="The fiscal year of the document both years are read from (its own "
+        "year and its comparison column, which may restate an earlier document's figures); "
+        "null when no one document gives both and each year is read from its own."
+    )
 
     @classmethod
     def of(cls, found: aggregates.Change, measure: Measure) -> Change:
@@ -128,6 +133,7 @@ class Change:
             amount=found.amount,
             percent=found.percent,
             reason=found.reason,
+            edition=found.edition,
         )
 
 
@@ -209,7 +215,7 @@ FIGURES = (
 
 def document_figures(data: dict[str, Any]) -> list[DocumentFigure]:
     """The figures a node's attributes hold: its inputs, then what it states."""
-    read = [DocumentFigure.of(f, None) for f in facts.inputs(data).values()]
+    read = [DocumentFigure.of(f, None) for f in facts.leaves(data)]
     stated = [DocumentFigure.of(s.figure, s.table.value) for s in facts.stated(data)]
     return read + stated
 

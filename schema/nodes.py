@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import strawberry
 from strawberry import relay
+from strawberry.relay.types import GlobalIDValueError
 from strawberry.types.base import get_object_definition
 
 from graph.attributes import Graph
@@ -100,8 +101,12 @@ def lookup(graph: Graph, node: str, cls: type[E]) -> E | None:
     return found if isinstance(found, cls) else None
 
 
-def by_global_id(graph: Graph, global_id: relay.GlobalID) -> Entity | None:
-    """The entity a global id names, or None when no node of that type has that id."""
+def by_global_id(graph: Graph, text: str) -> Entity | None:
+    """The entity a global id names, or None when it names none (or is no global id)."""
+    try:
+        global_id = relay.GlobalID.from_id(text)
+    except GlobalIDValueError:
+        return None
     found = lookup(graph, global_id.node_id, Entity)
     if found is None or type_name(type(found)) != global_id.type_name:
         return None

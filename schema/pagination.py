@@ -51,18 +51,23 @@ class Connection(relay.ListConnection[relay.NodeType]):
                 max_results=MAX_PAGE,
                 **kwargs,
             )
-        except (TypeError, ValueError) as exc:
-            raise bad_input(f"invalid cursor: {exc} (use a cursor this connection gave)") from None
+        except (TypeError, ValueError):
+            raise bad_input("invalid cursor: use a cursor this connection gave") from None
         assert isinstance(page, cls)
         page.total_count = len(items)
         return page
+
+
+CURSOR_DIGITS = 9
+"""A position has at most this many digits (a longer one is no cursor a page gave)."""
 
 
 def _check_cursor(name: str, cursor: str) -> None:
     """A cursor this connection gives: `arrayconnection:N` in base64, N from 0."""
     try:
         prefix, position = from_base64(cursor)
-        valid = prefix == PREFIX and position.isascii() and position.isdigit()
+        digits = position.isascii() and position.isdigit() and len(position) <= CURSOR_DIGITS
+        valid = prefix == PREFIX and digits
     except ValueError:
         valid = False
     if not valid:

@@ -17,6 +17,7 @@ from graph.queries import (
     children,
     in_portfolio,
     programs,
+    shown_path,
     unserved_elements,
     years,
 )
@@ -189,9 +190,12 @@ class FiscalYear(Entity):
 @register(Kind.DOCUMENT)
 @strawberry.type(description="A source document: one portfolio's Fiches explicatives for a year.")
 class SourceDocument(Entity):
-    @strawberry.field(description="The path it was loaded from.")
+    @strawberry.field(
+        description="Its path relative to the data root (the directory of the loaded "
+        "documents): its file name when they share one directory."
+    )
     def path(self) -> str:
-        return str(self.data["path"])
+        return shown_path(self.graph, str(self.data["path"]))
 
     @strawberry.field(description="The fiscal year of its budget.")
     def year(self) -> str:

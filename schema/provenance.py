@@ -7,7 +7,9 @@ from pathlib import Path
 
 import strawberry
 
+from graph.queries import shown_path
 from loaders import records
+from schema.context import Info, graph_of
 
 
 @strawberry.type(description="A span of lines of a source document, with its exact text.")
@@ -15,16 +17,23 @@ class Provenance:
     document: str = strawberry.field(
         description="The source document's file name, e.g. `micc-2007-2008.txt`."
     )
-    path: str = strawberry.field(description="The path the document was loaded from.")
+    source: strawberry.Private[str]
     line_start: int = strawberry.field(description="The first line of the span (1-based).")
     line_end: int = strawberry.field(description="The last line of the span (1-based).")
     text: str = strawberry.field(description="The text of the span, exactly as written.")
+
+    @strawberry.field(
+        description="The document's path relative to the data root (the directory of the "
+        "loaded documents): its file name when they share one directory."
+    )
+    def path(self, info: Info) -> str:
+        return shown_path(graph_of(info), self.source)
 
     @classmethod
     def of(cls, record: records.Provenance) -> Provenance:
         return cls(
             document=Path(record.source).name,
-            path=record.source,
+            source=record.source,
             line_start=record.line_start,
             line_end=record.line_end,
             text=record.text,

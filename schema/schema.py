@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 import strawberry
@@ -10,23 +11,25 @@ from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from graph import audit, queries
+from graph import queries
 from schema import arguments as args
-from schema.audit import AuditFinding
 from schema.budget import Breakdown
 from schema.context import Info, graph_of
-from schema.enums import Dimension, Kind, Measure, Rel, Status
-from schema.errors import INTERNAL, add_codes, code_of
+from schema.enums import Dimension, Kind, Measure, Rel
+from schema.errors import INTERNAL, add_codes, code_of, log_line
+from schema.execution import BudgetedExecution
 from schema.extensions import EXTENSIONS
+from schema.lists import Lists
 from schema.neighborhood import Subgraph
 from schema.nodes import Entity, by_global_id, entities, typed
-from schema.organization import OrgGroup, OrgUnit
+from schema.organization import OrgGroup
 from schema.pagination import Connection
-from schema.portfolio import MEASURE, FiscalYear, Portfolio, SourceDocument, breakdown_of
+from schema.portfolio import MEASURE, FiscalYear, Portfolio, breakdown_of
 from schema.program import Program
 from schema.scalars import SCALARS
 
 MAX_DEPTH = 3
+LOG = logging.getLogger("budget_kg.graphql")
 
 
 def described(text: str) -> object:
@@ -36,32 +39,33 @@ def described(text: str) -> object:
 PortfolioName = Annotated[str, described("A portfolio's name; case, accents and articles aside.")]
 OptionalPortfolio = Annotated[str | None, described("Only this portfolio (a name).")]
 Year = Annotated[str, described("A fiscal year, e.g. `2007-2008`.")]
-GlobalId = Annotated[relay.GlobalID, described("A global id, as an entity's `id` gives it.")]
+GlobalId = Annotated[
+    strawberry.ID, described("A global id, as an entity's `id` gives it (null if it names none).")
+]
 Kinds = Annotated[list[Kind] | None, described("Only entities of these kinds.")]
 
 
 @strawberry.type(description="Questions about the budget knowledge graph.")
-class Query:
+class Query(Lists):
     @strawberry.field(description="The entity with this global id, or null if there is none.")
     def node(self, info: Info, id: GlobalId) -> relay.Node | None:
         return by_global_id(graph_of(info), id)
 
     @strawberry.field(description="The entities with these global ids (null where none).")
     def nodes(
-        self, info: Info, ids: Annotated[list[relay.GlobalID], described("Global ids.")]
+        self, info: Info, ids: Annotated[list[strawberry.ID], described("Global ids.")]
     ) -> list[relay.Node | None]:
         args.checked_size("ids", len(ids))
         return [by_global_id(graph_of(info), i) for i in ids]
 
-    @strawberry.field(description="Every portfolio the loaded documents cover.")
-    def portfolios(self, info: Info) -> list[Portfolio]:
+    @strawberry.field(
+        description="The portfolio of that name, across case, accents and articles "
+        "(null if no loaded document has it)."
+    )
+    def portfolio(self, info: Info, name: PortfolioName) -> Portfolio | None:
         graph = graph_of(info)
-        return typed(graph, queries.portfolios(graph), Portfolio)
-
-    @strawberry.field(description="The portfolio of that name (an error if there is none).")
-    def portfolio(self, info: Info, name: PortfolioName) -> Portfolio:
-        graph = graph_of(info)
-        return typed(graph, [args.portfolio_named(graph, name)], Portfolio)[0]
+        found = queries.find_by_name(graph, Kind.PORTFOLIO, name)
+        return typed(graph, found[:1], Portfolio)[0] if found else None
 
     @strawberry.field(description="A portfolio's programs that give figures for a year.")
     def programs(self, info: Info, portfolio: PortfolioName, year: Year) -> list[Program]:
@@ -88,63 +92,11 @@ class Query:
         chosen = args.document_year(graph, found, year)
         return typed(graph, queries.in_portfolio(graph, Kind.ORG_GROUP, found, chosen), OrgGroup)
 
-    @strawberry.field(description="The units of that name (case, accents and articles aside).")
-    def org_units(
-        self,
-        info: Info,
-        name: Annotated[
-            str, described("A unit's name, e.g. `Direction des ressources financières`.")
-        ],
-        portfolio: OptionalPortfolio = None,
-    ) -> list[OrgUnit]:
-        graph = graph_of(info)
-        found = queries.find_by_name(graph, Kind.ORG_UNIT, name)
-        if portfolio is not None:
-            wanted = args.portfolio_named(graph, portfolio)
-            found = [u for u in found if args.portfolio_of(graph, u) == wanted]
-        return typed(graph, found, OrgUnit)
-
-    @strawberry.field(description="The documents the graph was built from.")
-    def documents(self, info: Info) -> list[SourceDocument]:
-        graph = graph_of(info)
-        return typed(graph, queries.nodes_of_kind(graph, Kind.DOCUMENT), SourceDocument)
-
     @relay.connection(Connection[Entity], description="Every entity (of some kinds), by id.")
     def entities(self, info: Info, kinds: Kinds = None) -> list[Entity]:
         graph = graph_of(info)
-        wanted = kinds or list(Kind)
+        wanted = dict.fromkeys(kinds or list(Kind))  # a set: a kind given twice counts once
         return entities(graph, sorted(n for k in wanted for n in queries.nodes_of_kind(graph, k)))
-
-    @strawberry.field(
-        description="Entities whose name or text (mandate, intro, definition) contains "
-        "`text`, case and accents aside; name matches first."
-    )
-    def search(
-        self,
-        info: Info,
-        text: Annotated[str, described("A word or phrase, e.g. `francisation`.")],
-        kinds: Kinds = None,
-        first: Annotated[int, described("How many results at most (1 to 100).")] = 20,
-    ) -> list[Entity]:
-        graph = graph_of(info)
-        found = queries.search(graph, args.checked_text(text), kinds)
-        return entities(graph, found[: args.checked_size("first", first, low=1)])
-
-    @strawberry.field(description="The audit: each stated figure against the computed one.")
-    def audit(
-        self,
-        info: Info,
-        portfolio: OptionalPortfolio = None,
-        year: Annotated[str | None, described("Only the document of this year.")] = None,
-        status: Annotated[
-            list[Status] | None, described("Only findings of these statuses.")
-        ] = None,
-    ) -> list[AuditFinding]:
-        graph = graph_of(info)
-        found = args.portfolio_named(graph, portfolio) if portfolio is not None else None
-        edition = None if year is None else args.edition_year(graph, found, year)
-        findings = audit.audit(graph, found, edition)
-        return [AuditFinding.of(graph, f) for f in findings if not status or f.status in status]
 
     @strawberry.field(description="A portfolio's budget for a year split by a dimension.")
     def breakdown(
@@ -189,8 +141,8 @@ class Query:
     def path(
         self,
         info: Info,
-        from_: Annotated[relay.GlobalID, strawberry.argument(name="from", description="Start.")],
-        to: Annotated[relay.GlobalID, described("End.")],
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="Start.")],
+        to: Annotated[strawberry.ID, described("End.")],
     ) -> Subgraph | None:
         graph = graph_of(info)
         start, end = by_global_id(graph, from_), by_global_id(graph, to)
@@ -202,20 +154,22 @@ class Query:
 
 class BudgetSchema(strawberry.Schema):
     """The schema; every error it returns carries an `extensions.code`, an unexpected one
-    is logged here in full and reaches the client masked (`schema.extensions`)."""
+    is logged here in one bounded line and reaches the client masked (`schema.extensions`)."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         add_codes(errors)
-        unexpected = [e for e in errors if code_of(e) == INTERNAL]
-        super().process_errors(unexpected, execution_context)
+        for error in errors:
+            if code_of(error) == INTERNAL:
+                LOG.error(log_line(error))
 
 
 schema = BudgetSchema(
     query=Query,
     types=[FiscalYear],
     extensions=EXTENSIONS,
+    execution_context_class=BudgetedExecution,
     config=StrawberryConfig(scalar_map=SCALARS),
 )
 

@@ -9,11 +9,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from graph.attributes import Graph
-from graph.build import build_graph
-from graph.queries import portfolios, unserved_elements, unserved_groups
-from loaders import BudgetKgError, Document, DocumentError, read_document
+from loaders import BudgetKgError
+from server.check import check
 from server.data import PATHS_ENV, document_paths, load
+from server.settings import SettingError, Settings, add_flags, from_env, to_env, with_flags
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -22,80 +21,24 @@ class UsageError(Exception):
     """A command line that cannot run as given: the message says how to fix it."""
 
 
-def summary(document: Document) -> str:
-    groups = document.groups
-    units = sum(len(g.units) for g in groups)
-    objectives = sum(len(g.objectives) for g in groups)
-    modes = sum(len(g.modes) for g in groups)
-    elements = sum(len(p.elements) for p in document.programs)
-    return (
-        f"{document.source}: « {document.portfolio} » {document.year} "
-        f"(compared with {document.previous_year}): {len(document.programs)} programs, "
-        f"{elements} elements, {units} units, {objectives} objectives, "
-        f"{modes} intervention modes, {len(document.relations)} relation statements"
-    )
-
-
-def check(args: argparse.Namespace) -> int:
-    """Load each document and print its summary; then warn of what the graph cannot link."""
-    documents, status = [], 0
-    for path in document_paths(args.paths):
-        try:
-            documents.append(read_document(path))
-        except DocumentError as exc:
-            print(exc, file=sys.stderr)
-            status = 1
-            continue
-        print(summary(documents[-1]))
-    graph = build_graph(documents)
-    warn_unserved(graph)
-    warn_unserved_elements(graph)
-    return status
-
-
-def warn_unserved(graph: Graph) -> None:
-    for group in unserved_groups(graph):
-        where = graph.nodes[group]["provenance"][0]
-        print(
-            f"{where.source}:{where.line_start}: warning: {graph.nodes[group]['name']} serves "
-            "no element (its text names none, its name matches none, it offers no "
-            "central services)",
-            file=sys.stderr,
-        )
-
-
-def warn_unserved_elements(graph: Graph) -> None:
-    """Each ministry element no group or unit serves: named, not guessed."""
-    for portfolio in portfolios(graph):
-        for year in sorted(graph.nodes[portfolio].get("editions", {})):
-            for element in unserved_elements(graph, portfolio, year):
-                attrs = graph.nodes[element]
-                where = attrs["provenance"][0]
-                print(
-                    f"{where.source}:{where.line_start}: warning: element "
-                    f"{attrs['program_number']}.{attrs['number']} « {attrs['name']} » is "
-                    "served by no group or unit (no text of section 4 grounds it)",
-                    file=sys.stderr,
-                )
-
-
 def serve(args: argparse.Namespace) -> int:
     """Serve GraphQL on http://HOST:PORT/graphql with uvicorn."""
     import uvicorn
 
-    from server.app import CORS_ENV, create_app
+    from server.app import create_app
 
+    settings = settings_of(args)
     paths = document_paths(args.paths)
     if missing := [str(p) for p in paths if not p.is_file()]:
         print(f"{', '.join(missing)}: no such document", file=sys.stderr)
         return 1
     loaded = load(paths)  # a broken document stops here with its file:line message
     if args.workers == 1:
-        app = create_app(paths, args.cors_origin, loaded)
+        app = create_app(paths, loaded=loaded, settings=settings)
         uvicorn.run(app, host=args.host, port=args.port)
         return 0
     os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
-    os.environ[CORS_ENV] = ",".join(args.cors_origin)
+    os.environ.update(to_env(settings))
     uvicorn.run(
         "server.app:app_factory",
         factory=True,
@@ -104,6 +47,14 @@ def serve(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     return 0
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The environment's settings, and the flags given over them."""
+    try:
+        return with_flags(from_env(os.environ), args)
+    except SettingError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def query(args: argparse.Namespace) -> int:
@@ -144,19 +95,21 @@ def print_schema(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the graph of the documents as node-link JSON or GraphML."""
-    from graph.export import export_graph
+    """Write the graph of the documents as GraphML, node-link JSON or a CSV of figures."""
+    from graph.export import export_graph, render
 
-    export_graph(load(args.paths).graph, args.format, args.output)
+    graph = load(args.paths).graph
+    if str(args.output) == "-":
+        sys.stdout.buffer.write(render(graph, args.format))
+    else:
+        export_graph(graph, args.format, args.output)
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="budget-kg", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="load documents and print a summary of each")
-    check_cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
-    check_cmd.set_defaults(run=check)
+    _check_parser(commands)
     _serve_parser(commands)
     _query_parser(commands)
     schema_cmd = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
@@ -165,19 +118,22 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("check", help="load documents, print a summary and audit of each")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument(
+        "--strict", action="store_true", help="exit 2 when the audit finds a broken identity"
+    )
+    cmd.set_defaults(run=check)
+
+
 def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = commands.add_parser("serve", help="serve GraphQL (and GraphiQL) over HTTP")
     cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
     cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
-    cmd.add_argument(
-        "--cors-origin",
-        action="append",
-        default=[],
-        metavar="ORIGIN",
-        help="a browser origin allowed to call the API (repeatable; `*` for any)",
-    )
+    add_flags(cmd)
     cmd.set_defaults(run=serve)
 
 
@@ -190,10 +146,19 @@ def _query_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = commands.add_parser("export", help="write the graph as node-link JSON or GraphML")
+    cmd = commands.add_parser(
+        "export", help="write the graph (GraphML, node-link JSON) or its figures (CSV)"
+    )
     cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
-    cmd.add_argument("--format", choices=("json", "graphml"), required=True, help="file format")
-    cmd.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    cmd.add_argument(
+        "--format",
+        choices=("graphml", "json", "csv"),
+        required=True,
+        help="graphml or json: the graph; csv: one row per figure",
+    )
+    cmd.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file to write (- for stdout)"
+    )
     cmd.set_defaults(run=export)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from schema.context import Context
+from schema.execution import BudgetedExecution
 from schema.schema import schema
 
 PORTFOLIO = "Immigration et Communautés culturelles"
@@ -84,3 +87,16 @@ def program_one_over_http(body: dict[str, Any]) -> dict[str, Any]:
     assert program["change"]["amount"] == "5421.4"
     assert program["shareOfPortfolio"] == "99.3"
     return program
+
+
+def fields_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The parent type of each field the executor runs from now on (its resolver calls)."""
+    ran: list[str] = []
+    execute_field = BudgetedExecution.execute_field
+
+    def counting(self: BudgetedExecution, parent: Any, *args: Any) -> Any:
+        ran.append(parent.name)
+        return execute_field(self, parent, *args)
+
+    monkeypatch.setattr(BudgetedExecution, "execute_field", counting)
+    return ran

@@ -10,7 +10,7 @@ what was written.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Literal
@@ -54,6 +54,9 @@ class Layout:
     headers: Headers = "as published"
     page_header_in_table: bool = False  # a page header between two rows of a table
     page_header_in_list: bool = False  # a page header inside a bulleted list
+    # A marker (`n.d.`, `—`, "" for an empty cell) for the changes that cannot be computed:
+    # program 1's last element is new (previous year 0,0), and so is the loans line.
+    not_computable: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +118,13 @@ def program_name(number: int) -> str:
 
 
 def elements_of(layout: Layout) -> dict[int, list[Element]]:
-    return {
+    programs = {
         p: [element(p, e) for e in range(1, count + 1)]
         for p, count in enumerate(layout.elements, start=1)
     }
+    if layout.not_computable is not None:
+        programs[1][-1] = replace(programs[1][-1], previous=Decimal(0))
+    return programs
 
 
 def parse_text(text: str, source: str = SOURCE) -> Document:
@@ -260,8 +266,12 @@ def _supercategories(writer: _Writer, programs: dict[int, list[Element]]) -> Non
     _compared(writer, "Total", total, previous)
     writer.row("Effectif total", HEADCOUNT[0], HEADCOUNT[1], HEADCOUNT_CHANGE)
     writer.row("Budget d'investissements", "", "", "")
-    _compared(writer, "Immobilisations", invested - 100, invested - 1_100)
-    _compared(writer, "Prêts, placements et avances", Decimal(100), Decimal(100))
+    loans = Decimal(0 if writer.layout.not_computable is not None else 100)
+    _compared(writer, "Immobilisations", invested - loans, invested - 1_000 - loans)
+    if writer.layout.not_computable is not None:
+        writer.row("Prêts, placements et avances", loans, loans, writer.layout.not_computable)
+    else:
+        _compared(writer, "Prêts, placements et avances", loans, loans)
     _compared(writer, "Total", invested, invested - 1_000)
     writer.lines.append("")
 
@@ -300,7 +310,8 @@ def _comparison(writer: _Writer, number: int, rows: list[Element]) -> None:
     writer.row(f"PROGRAMME {number}", "", "", "", "")
     for row in rows:
         label = f"Élément {row.number} : Activité {row.number}"
-        writer.row(label, row.expenditure, row.previous, row.variation, _change(row))
+        change = _change(row) if row.previous else writer.layout.not_computable or ""
+        writer.row(label, row.expenditure, row.previous, row.variation, change)
     total = Element(number, 0, *(_sum(rows, a) for a in ORIGINAL))
     cells = (total.expenditure, total.previous, total.variation, _change(total))
     writer.row(writer.layout.comparison_total.format(n=number), *cells)

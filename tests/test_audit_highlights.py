@@ -10,6 +10,8 @@ increase 5 423 000 $.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from graph.audit import Finding, Status, audit
@@ -125,18 +127,47 @@ def test_highlight_wrong_amount_is_a_mismatch_of_its_own_subject_and_year(
 
 
 UNDETERMINED = {
-    "a name the graph does not hold": ", soit 700 000 \\$ pour la Régie des arts.",
-    "a program the document does not have": ", soit 700 000 \\$ au programme 7.",
-    "several years": ", soit 700 000 \\$ en 2005-2006 ou en 2006-2007.",
-    "a name cut short": ". Le budget du Conseil est de 700 000 \\$.",
-    "no quantity": ". Il reçoit 700 000 \\$.",
+    "a name the graph does not hold": (
+        ", soit 700 000 \\$ pour la Régie des arts.",
+        "its subject is not read (« Régie … » is no name it holds)",
+    ),
+    "a program the document does not have": (
+        ", soit 700 000 \\$ au programme 7.",
+        "its subject is not read (the document has no program 7)",
+    ),
+    "another ministry": (
+        ", soit 700 000 \\$ au ministère du Conseil exécutif.",
+        "its subject is not read (another ministry)",
+    ),
+    "several years": (
+        ", soit 700 000 \\$ en 2005-2006 ou en 2006-2007.",
+        "its clause writes several years",
+    ),
+    "a name cut short": (
+        ". Le budget du Conseil est de 700 000 \\$.",
+        "its subject is not read (« Conseil … » is no name it holds)",
+    ),
+    "no quantity": (". Il reçoit 700 000 \\$.", "its words name no quantity"),
+    "a year no document gives": (
+        ". Le budget de dépenses était de 700 000 \\$ en 2003-2004.",
+        "the documents give no expenditure for 2003-2004",
+    ),
 }
 
 
-@pytest.mark.parametrize("rest", UNDETERMINED.values(), ids=UNDETERMINED.keys())
-def test_highlight_value_with_undetermined_reading_is_not_checked(
-    micc_text: str, rest: str
+@pytest.mark.parametrize("case", UNDETERMINED.values(), ids=UNDETERMINED.keys())
+def test_highlight_value_with_undetermined_reading_is_unchecked_with_its_text(
+    micc_text: str, case: tuple[str, str]
 ) -> None:
-    found = highlight(micc_text, HEAD.format("111 300 000") + rest)
-    assert read(found) == [(PORTFOLIO, Measure.EXPENDITURE, LEVEL)]
-    assert [f.status for f in found] == [Status.OK]
+    rest, why = case
+    sentence = HEAD.format("111 300 000") + rest
+    found = highlight(micc_text, sentence)
+    assert [f.status for f in found] == [Status.OK, Status.UNCHECKED]
+    assert read(found)[0] == (PORTFOLIO, Measure.EXPENDITURE, LEVEL)
+    value = found[1]
+    assert (value.stated, value.stated_raw) == (Decimal(700_000), "700 000 $")
+    assert (value.expected, value.computed, value.difference) == (None, None, None)
+    assert value.note.startswith(f"{why}") and value.note.endswith(" »")
+    quoted = value.note.split(": « ", 1)[1].removesuffix(" »")
+    assert quoted in sentence.replace("**", "").replace("\\$", "$")
+    assert "700 000 $" in quoted

@@ -1,4 +1,5 @@
-"""`budget-kg check`: a summary per document, `file:line: problem` on stderr for a broken one."""
+"""`budget-kg check`: a summary and the audit of each document, `file:line: problem` on
+stderr for a broken one, warnings of what the graph cannot link; `--strict` exit codes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.audit import audit
+from graph.build import build_graph
+from loaders import read_document
 from server.cli import main
 from tests.documents import MICC, ROOT, SYNTHETIC, with_line
 
@@ -17,6 +21,15 @@ MICC_SUMMARY = (
     "2 programs, 5 elements, 12 units, 10 objectives, 15 intervention modes, "
     "11 relation statements"
 )
+# The real document's one break (tests/test_audit.py, REAL_PROBLEMS): line 80.
+CHECKS = len(audit(build_graph([read_document(MICC)])))
+MICC_AUDIT = f"audit: {CHECKS} checks: {CHECKS - 1} OK, 1 ROUNDING"
+MICC_ROUNDING = ":80: stated 5,1, computed 5,2 (comparison.percent, ROUNDING)"
+
+
+def checked(path: Path | str) -> str:
+    """What `check` prints for the real document (or a copy of it) at `path`."""
+    return f"{path}: {MICC_SUMMARY}\n{path}: {MICC_AUDIT}\n{path}{MICC_ROUNDING}\n"
 
 
 def broken_copy(tmp_path: Path) -> Path:
@@ -29,20 +42,23 @@ def broken_copy(tmp_path: Path) -> Path:
 def test_check_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(MICC)]) == 0
     out, err = capsys.readouterr()
-    assert out == f"{MICC}: {MICC_SUMMARY}\n"
+    assert out == checked(MICC)
     assert err == ""
 
 
 def test_check_several_files(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(MICC), str(SYNTHETIC)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2
-    assert lines[1].startswith(f"{SYNTHETIC}: « Tourisme et Patrimoine » 2008-2009")
+    out = capsys.readouterr().out
+    assert out.startswith(checked(MICC))
+    lines = out.removeprefix(checked(MICC)).splitlines()
+    assert len(lines) == 2  # the synthetic document holds every identity
+    assert lines[0].startswith(f"{SYNTHETIC}: « Tourisme et Patrimoine » 2008-2009")
+    assert lines[1].startswith(f"{SYNTHETIC}: audit: ") and lines[1].endswith(" OK")
 
 
 def test_check_defaults_to_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
-    assert capsys.readouterr().out.endswith(f"micc-2007-2008.txt: {MICC_SUMMARY}\n")
+    assert capsys.readouterr().out.endswith(f"micc-2007-2008.txt{MICC_ROUNDING}\n")
 
 
 def test_check_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +75,7 @@ def test_check_goes_on_after_a_broken_file(
     path = broken_copy(tmp_path)
     assert main(["check", str(path), str(MICC)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{MICC}: {MICC_SUMMARY}\n"
+    assert out == checked(MICC)
     assert err.startswith(f"{path}:65: ")
 
 
@@ -91,7 +107,7 @@ def test_check_as_a_process(tmp_path: Path) -> None:
         command, cwd=ROOT, env=environment, capture_output=True, encoding="utf-8", check=False
     )
     assert done.returncode == 1
-    assert done.stdout == f"{MICC}: {MICC_SUMMARY}\n"
+    assert done.stdout == checked(MICC)
     assert done.stderr == f'{path}:65: cell 2 "3 79A,8" is not an amount (expected e.g. 3 794,8)\n'
 
 
@@ -99,7 +115,7 @@ def test_check_reads_a_directory_like_the_other_commands(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["check", str(ROOT / "data")]) == 0
-    assert capsys.readouterr().out == f"{MICC}: {MICC_SUMMARY}\n"
+    assert capsys.readouterr().out == checked(MICC)
 
 
 def test_check_warns_of_a_group_that_serves_nothing(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.attributes import Graph
 from server.cli import main
 from tests.contract import PROGRAMS
 from tests.documents import MICC, ROOT, SYNTHETIC
@@ -57,7 +59,8 @@ def test_query_from_standard_input(
 
 
 def test_query_errors_are_printed_with_their_code(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(["query", '{ portfolio(name: "Santé") { name } }'], capsys)
+    query = '{ programs(portfolio: "Santé", year: "2007-2008") { name } }'
+    status, out, _ = run(["query", query], capsys)
     assert status == 1
     (error,) = json.loads(out)["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
@@ -104,20 +107,30 @@ def test_schema_prints_the_committed_sdl(capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml"])
 def test_export_writes_the_graph(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, real_graph: Graph
 ) -> None:
     out = tmp_path / f"graph.{fmt}"
     status, _, _ = run(["export", "--format", fmt, str(MICC), "-o", str(out)], capsys)
     assert status == 0
     if fmt == "json":
-        back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+        data = json.loads(out.read_text(encoding="utf-8"))
+        back = nx.node_link_graph(data, edges="edges", key="id")
     else:
         back = nx.read_graphml(out, force_multigraph=True)
-    assert back.number_of_nodes() == 75
+    assert back.number_of_nodes() == real_graph.number_of_nodes()
+    assert back.number_of_edges() == real_graph.number_of_edges()
+
+
+def test_export_writes_the_figures_to_stdout(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "csv", str(MICC), "-o", "-"]) == 0
+    out = capsysbinary.readouterr().out.decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(out)))
+    assert header[:3] == ["portfolio", "year", "compared_with"]
+    assert {r[header.index("document")] for r in rows} == {MICC.name}
 
 
 def test_export_needs_a_known_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["export", "--format", "csv", "-o", str(tmp_path / "x")])
+        main(["export", "--format", "xml", "-o", str(tmp_path / "x")])
     assert exited.value.code == 2
-    assert "invalid choice: 'csv'" in capsys.readouterr().err
+    assert "invalid choice: 'xml'" in capsys.readouterr().err

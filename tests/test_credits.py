@@ -231,7 +231,8 @@ def test_portfolio_credits_to_vote_without_credits_is_an_error(micc_text: str) -
 
 def test_portfolio_credits_second_total_row_is_an_error(micc_text: str) -> None:
     text = with_line(micc_text, 42, micc_text.split("\n")[40])
-    with pytest.raises(DocumentError, match=r"^micc\.txt:42: second \"total\" row"):
+    message = r"^micc\.txt:42: the total row \(empty label\) repeats line 41 \(a row label appears"
+    with pytest.raises(DocumentError, match=message):
         parse_text(text, "micc.txt")
 
 

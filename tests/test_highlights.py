@@ -9,7 +9,7 @@ import pytest
 from loaders import Document
 from loaders.highlights import parse_highlights
 from loaders.lines import split_lines
-from loaders.records import Unit
+from loaders.records import Paragraph, Unit
 
 
 def test_highlights_paragraphs_and_their_programs(micc: Document) -> None:
@@ -155,3 +155,58 @@ def test_parse_highlights_program_headings() -> None:
 def test_parse_highlights_grouping_characters(text: str, raw: str, value: Decimal) -> None:
     paragraph = parse_highlights(split_lines("x.txt", text + "\n")).paragraphs[0]
     assert [(v.raw, v.value) for v in paragraph.values] == [(raw, value)]
+
+
+def parse_one(text: str) -> Paragraph:
+    return parse_highlights(split_lines("x.txt", text + "\n")).paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "unread", "unit"),
+    [
+        ("dont 11o 600 000 \\$ sont alloués", "11o 600 000 $", Unit.DOLLARS),
+        ("dont 110 6OO 000 \\$ sont alloués", "110 6OO 000 $", Unit.DOLLARS),
+        ("dont 110 OOO 000 \\$ sont alloués", "110 OOO 000 $", Unit.DOLLARS),
+        ("dont l10 600 000 \\$ sont alloués", "l10 600 000 $", Unit.DOLLARS),
+        ("dont l 400 000 \\$ sont alloués", "l 400 000 $", Unit.DOLLARS),
+        ("dont 110 600 00 \\$ sont alloués", "110 600 00 $", Unit.DOLLARS),
+        ("dont 110  600 000 \\$ sont alloués", "110  600 000 $", Unit.DOLLARS),
+        ("une hausse de 5.1 % en un an", "5.1 %", Unit.PERCENT),
+        ("une hausse de 5,l % en un an", "5,l %", Unit.PERCENT),
+        ("une hausse de S,1 % en un an", "S,1 %", Unit.PERCENT),
+        ("un budget de 111,3 M\\$ cette année", "111,3 M$", Unit.DOLLARS),
+    ],
+)
+def test_parse_highlights_keeps_amounts_that_do_not_parse(
+    text: str, unread: str, unit: Unit
+) -> None:
+    """An amount-like token that is no amount is kept unread, never read as a smaller one
+    (`11o 600 000 $` is not 600 000 $; `110 600 00 $` is not 0 $)."""
+    paragraph = parse_one(text)
+    assert paragraph.values == ()
+    assert [(u.raw, u.unit, u.provenance.line_start) for u in paragraph.unread] == [
+        (unread, unit, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Plan stratégique 2005-2008 et le Plan d'immigration pour l'année 2007.",
+        "Le Ministère entretient 3 sites web et 12 bureaux à l'étranger.",
+        "Comparativement au budget de dépenses de 2006-2007, 5,1 % de plus.",
+        "En 2007-2008 5 % du budget va aux régions, passant à 6 700 000 \\$.",
+    ],
+)
+def test_parse_highlights_ordinary_numbers_are_not_unread(text: str) -> None:
+    paragraph = parse_one(text)
+    assert paragraph.unread == ()
+    assert all(v.raw[0].isdigit() for v in paragraph.values)
+
+
+def test_parse_highlights_typo_leaves_the_other_values_as_they_were() -> None:
+    text = "Le budget est de 111 300 000 \\$, dont {} \\$ au Ministère et 700 000 \\$ au Conseil."
+    right, wrong = parse_one(text.format("110 600 000")), parse_one(text.format("11o 600 000"))
+    assert [u.raw for u in wrong.unread] == ["11o 600 000 $"]
+    kept = [(v.raw, v.phrase) for v in right.values if v.raw != "110 600 000 $"]
+    assert [(v.raw, v.phrase) for v in wrong.values] == kept

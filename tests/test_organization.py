@@ -226,3 +226,135 @@ def test_parse_organization_list_headings_as_exports_write_them(
     assert groups[0].units == ()
     assert [i.text for i in groups[0].objectives] == ["Favoriser."]
     assert [i.text for i in groups[0].modes] == ["La promotion."]
+
+
+def cut_after(text: str, line: int) -> str:
+    """The document cut short after its line `line` (1-based)."""
+    return "\n".join(text.split("\n")[:line]) + "\n"
+
+
+SECTOR_RULE = (
+    "(a sector, or a group with either list, has both Objectifs généraux and Modes d'intervention)"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            169,
+            'micc.txt:169: unit "Direction des ressources financières" has no bullet '
+            "(expected - paragraphs under its title: its mandate, functions and services)",
+        ),
+        (
+            175,
+            'micc.txt:175: group "SECTEUR DE L\'IMMIGRATION ET DE LA FRANCISATION" has '
+            "nothing under it (expected a prose line, unit titles with - bullets, or "
+            "Objectifs généraux and Modes d'intervention)",
+        ),
+        (
+            177,
+            "micc.txt:177: the Objectifs généraux list of \"SECTEUR DE L'IMMIGRATION ET DE "
+            'LA FRANCISATION" has no item (expected - items under its heading)',
+        ),
+        (
+            180,
+            'micc.txt:180: item "Assurer la contribution de l\'immigration au développement…" '
+            'ends with ":" but nothing follows it (expected its sub-items, indented " - ")',
+        ),
+        (
+            186,
+            'micc.txt:175: "SECTEUR DE L\'IMMIGRATION ET DE LA FRANCISATION" has no Modes '
+            f"d'intervention list {SECTOR_RULE}",
+        ),
+        (
+            188,
+            "micc.txt:188: the Modes d'intervention list of \"SECTEUR DE L'IMMIGRATION ET DE "
+            'LA FRANCISATION" has no item (expected - items under its heading)',
+        ),
+        (
+            210,
+            "micc.txt:210: the Modes d'intervention list of \"SECTEUR DE L'INTÉGRATION\" has "
+            "no item (expected - items under its heading)",
+        ),
+        (
+            221,  # the page header after the heading's list carries nothing
+            "micc.txt:201: \"SECTEUR DE L'INTÉGRATION\" has no Modes d'intervention list "
+            f"{SECTOR_RULE}",
+        ),
+    ],
+)
+def test_section_4_cut_inside_a_structure_is_an_error(
+    micc_text: str, line: int, message: str
+) -> None:
+    text = cut_after(micc_text, line)
+    if line == 221:  # the modes list lost, its page header kept
+        lines = micc_text.split("\n")
+        text = "\n".join(lines[:208] + lines[219:221]) + "\n"
+    with pytest.raises(DocumentError) as caught:
+        parse_text(text, "micc.txt")
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("line", [171, 197, 213, 217, 224])
+def test_section_4_cut_after_a_complete_item_reads_what_is_left(micc_text: str, line: int) -> None:
+    """A cut right after a whole item of a complete group leaves a document FORMAT.md
+    allows (each unit has its bullets, a sector its two lists): nothing tells it from
+    a shorter one, so it loads, up to that line."""
+    document = parse_text(cut_after(micc_text, line), "micc.txt")
+    last = document.groups[-1]
+    items = [*last.objectives, *last.modes, *(p for u in last.units for p in u.paragraphs)]
+    last_line = max(
+        [i.provenance.line_start for i in items]
+        + [s.provenance.line_start for i in items for s in i.sub_items]
+    )
+    assert last_line == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sector with units after its lists; list headings singular, in capitals, with
+        # a suffix in parentheses; a group that is only a prose line
+        "4. MANDATS\nSECTEUR X\nObjectif général\n- Favoriser.\n"
+        "MODES D'INTERVENTION (les programmes)\n- La promotion.\n"
+        "Direction Y\n- La *Direction Y* fait.\n"
+        "SECRÉTARIAT Z\nLe Secrétariat Z relève du ministère du Conseil exécutif.\n",
+        # an item ending with `:` whose sub-items the export did not indent
+        "4. MANDATS\nHAUTE DIRECTION\nDirection Y\n- Elle comprend :\n- la Direction A;\n"
+        "- la Direction B.\n",
+    ],
+)
+def test_section_4_variations_format_allows_are_complete(text: str) -> None:
+    groups = parse_section_4(text)
+    assert all(g.units or g.objectives or g.intro for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "4. MANDATS\nSECTEUR X\nDirection Y\n- Elle fait.\n",
+            r'^x\.txt:2: "SECTEUR X" has no Objectifs généraux list \(a sector',
+        ),
+        (
+            "4. MANDATS\nDIRECTION GÉNÉRALE X\nModes d'intervention\n- La promotion.\n",
+            r'^x\.txt:2: "DIRECTION GÉNÉRALE X" has no Objectifs généraux list',
+        ),
+        (
+            "4. MANDATS\nHAUTE DIRECTION\nSECTEUR X\nObjectifs\n- A.\nModes d'intervention\n- B.\n",
+            r'^x\.txt:2: group "HAUTE DIRECTION" has nothing under it',
+        ),
+        (
+            "4. MANDATS\nHAUTE DIRECTION\nDirection Y\n- Elle fait.\nService Z\n",
+            r'^x\.txt:5: unit "Service Z" has no bullet',
+        ),
+        (
+            "4. MANDATS\nHAUTE DIRECTION\nDirection Y\n- Elle comprend :\nService Z\n- Il fait.\n",
+            r'^x\.txt:4: item "Elle comprend :" ends with ":" but nothing follows it',
+        ),
+    ],
+)
+def test_section_4_incomplete_structures_are_errors(text: str, message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        parse_section_4(text)

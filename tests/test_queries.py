@@ -9,7 +9,6 @@ from graph.kinds import Kind, Rel
 from graph.queries import (
     attrs,
     children,
-    edge,
     edition,
     neighborhood,
     parent_unit,
@@ -97,13 +96,15 @@ def test_parent_unit_of_a_group_is_the_ministry(real_graph: Graph) -> None:
 
 
 def test_part_of_edges_carry_their_evidence(real_graph: Graph) -> None:
-    stated = edge(real_graph, unit("direction-ressources-financieres"), ADMINISTRATION, Rel.PART_OF)
+    stated = real_graph.get_edge_data(
+        unit("direction-ressources-financieres"), ADMINISTRATION, Rel.PART_OF
+    )
     assert stated["method"] == "stated" and stated["verb"] == "regroupe"
     assert "regroupe la Direction des ressources humaines" in stated["evidence"]
     assert stated["provenance"].line_start > 0
-    module = edge(real_graph, unit("module-web"), PUBLIC_AFFAIRS, Rel.PART_OF)
+    module = real_graph.get_edge_data(unit("module-web"), PUBLIC_AFFAIRS, Rel.PART_OF)
     assert (module["verb"], "cinq modules" in module["evidence"]) == ("comporte", True)
-    laid_out = edge(real_graph, SECRETARIAT, HAUTE_DIRECTION, Rel.PART_OF)
+    laid_out = real_graph.get_edge_data(SECRETARIAT, HAUTE_DIRECTION, Rel.PART_OF)
     assert laid_out["method"] == "layout"
 
 

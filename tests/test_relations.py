@@ -7,8 +7,9 @@ import re
 import pytest
 
 from loaders import Document
+from loaders.names import strip_article
 from loaders.records import Provenance, RelationStatement, Verb
-from loaders.relations import relation_statements, split_names, strip_article
+from loaders.relations import relation_statements, split_names
 from loaders.text import fold
 
 COMBINED = "Direction de la coordination ministérielle et Bureau de l'amélioration de la qualité"
@@ -249,3 +250,48 @@ def test_strip_article(name: str, bare: str) -> None:
 def test_split_names_keeps_lowercase_continuations() -> None:
     names = split_names("le Service de la dotation, de la rémunération et des relations", ())
     assert names == ["le Service de la dotation, de la rémunération et des relations"]
+
+
+@pytest.mark.parametrize(
+    ("owner", "text"),
+    [
+        ("Programme 1", "Ce programme regroupe les activités de promotion et de recherche."),
+        (None, "Il comprend pour la première fois 1 500 000 $ pour les aînés."),
+        ("Direction Z", "- Elle gère les programmes d'aide financière aux municipalités."),
+        ("Direction Z", "- Elle comprend trois volets : la prévention, le soutien et l'accueil."),
+        (None, "Le secteur regroupe la Direction A et la Direction B."),
+    ],
+)
+def test_relation_statements_link_only_named_units(owner: str | None, text: str) -> None:
+    """A relation links units, bodies and roles; other objects or subjects state none."""
+    provenance = Provenance("x.txt", 1, 1, text)
+    assert list(relation_statements(owner, [provenance], ())) == []
+
+
+def test_relation_statements_the_sector_is_its_owner() -> None:
+    text = (
+        "Sous l'autorité du sous-ministre adjoint, le secteur regroupe la Direction A "
+        "et le Centre B."
+    )
+    found = statements("SECTEUR DES RÉGIONS", text)
+    assert [(s.subject, s.verb, s.objects) for s in found] == [
+        ("SECTEUR DES RÉGIONS", Verb.SUPERVISED_BY, ("sous-ministre adjoint",)),
+        ("SECTEUR DES RÉGIONS", Verb.GROUPS, ("Direction A", "Centre B")),
+    ]
+
+
+def test_relation_statements_do_not_cut_a_known_name() -> None:
+    known = ("Direction des orientations en urbanisme", "Direction C")
+    text = "- Il regroupe la Direction des orientations en urbanisme et la Direction C."
+    (found,) = statements("Secteur", text, known)
+    assert found.objects == known
+    (cut,) = statements("Secteur", "- Il regroupe la Direction D en région.", known)
+    assert cut.objects == ("Direction D",)
+
+
+def test_relation_statements_in_prose_of_no_unit_name_their_subject() -> None:
+    text = "Le Conseil X a pour mission de conseiller la ministre. Il regroupe la Direction Y."
+    found = list(relation_statements(None, [Provenance("x.txt", 1, 1, text)], ()))
+    assert [(s.subject, s.verb, s.objects) for s in found] == [
+        ("Conseil X", Verb.ADVISES, ("ministre",))
+    ]

@@ -65,7 +65,7 @@ def test_nodes_unknown_ids_are_null_in_place(api_context: Context) -> None:
             "`depth` is -1: expected a number from 0 to 3",
         ),
         (
-            '{ portfolio(name: "Tourisme") { name } }',
+            '{ programs(portfolio: "Tourisme", year: "2007-2008") { name } }',
             f'unknown portfolio "Tourisme": expected one of "{MICC}"',
         ),
         (
@@ -133,10 +133,26 @@ def test_unknown_enum_value_in_variables_is_bad_user_input(api_context: Context)
     assert codes(errors) == ["BAD_USER_INPUT"]
 
 
-def test_malformed_global_id_is_bad_user_input(api_context: Context) -> None:
-    errors = errors_of(api_context, 'query { node(id: "%%%") { id } }')
-    assert codes(errors) == ["BAD_USER_INPUT"]
-    assert "GlobalID" in errors[0]["message"]
+@pytest.mark.parametrize("malformed", ["%%%", "bad", "", base64.b64encode(b"no colon").decode()])
+def test_malformed_global_id_is_null_like_an_unknown_one(
+    api_context: Context, malformed: str
+) -> None:
+    query = """query($id: ID!) { node(id: $id) { id } nodes(ids: [$id, $id]) { id }
+      neighborhood(id: $id) { nodes { id } } path(from: $id, to: $id) { nodes { id } } }"""
+    assert data_of(api_context, query, {"id": malformed}) == {
+        "node": None,
+        "nodes": [None, None],
+        "neighborhood": None,
+        "path": None,
+    }
+
+
+def test_long_cursor_is_refused_without_python_internals(api_context: Context) -> None:
+    cursor = base64.b64encode(b"arrayconnection:" + b"9" * 5000).decode()
+    errors = errors_of(api_context, f'{{ entities(after: "{cursor}") {{ totalCount }} }}')
+    assert [e["message"] for e in errors] == [
+        "invalid cursor in `after`: use a cursor this connection gave"
+    ]
 
 
 def test_unknown_field_fails_validation(api_context: Context) -> None:

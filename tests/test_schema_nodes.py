@@ -194,3 +194,7 @@ def test_two_portfolios_answer_each_for_itself(two_portfolios_graph: Graph) -> N
     assert "SECTEUR DU TOURISME" in [g["name"] for g in tourism["orgGroups"]]
     audited = {f["entity"]["graphId"].split(":")[1].split("/")[0] for f in answer["audit"]}
     assert audited == {"tourisme-et-patrimoine"}
+
+
+def test_portfolio_unknown_name_is_null(api_context: Context) -> None:
+    assert data_of(api_context, '{ portfolio(name: "Tourisme") { name } }') == {"portfolio": None}

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bench.serves_quality import CORPUS, read_labelled_document
+from bench.serves_quality import CORPUS
 from graph.attributes import Graph
 from graph.build import build_graph
 from graph.kinds import Kind, Rel, ServesMethod
@@ -81,7 +81,7 @@ def served_names(graph: Graph, node: str) -> list[str]:
 
 def labelled(name: str) -> Graph:
     """The graph of a labelled document of tests/corpus/."""
-    return build_graph([read_labelled_document(CORPUS / name)])
+    return build_graph([read_document(CORPUS / name)])
 
 
 @pytest.mark.parametrize("server, expected, method", EXPECTED)

@@ -224,7 +224,8 @@ def test_program_tables_missing_comparison_element_is_an_error(micc_text: str) -
 
 def test_program_tables_repeated_element_is_an_error(micc_text: str) -> None:
     text = with_line(micc_text, 66, micc_text.split("\n")[64])
-    with pytest.raises(DocumentError, match=r"^micc\.txt:66: element 1 appears a second time"):
+    message = r'^micc\.txt:66: row "1\. Immigration" repeats line 65 \(a row label appears once'
+    with pytest.raises(DocumentError, match=message):
         parse_text(text, "micc.txt")
 
 

@@ -11,7 +11,7 @@ with both sides' provenance. It never corrects a figure.
 Each document (edition) is audited against itself: when several fiscal years
 of one portfolio are loaded, a document's previous-year column is checked
 against its own figures, not against the previous year's document (which may
-restate them); see `edition_graph`. `audit(graph, portfolio, year)` restricts
+restate them); see `graph.editions.edition_graph`. `audit(graph, portfolio, year)` restricts
 the audit to one portfolio and to the documents of one fiscal year.
 
 Identities (`Identity`; a finding's `measure` says which column it checks):
@@ -50,10 +50,22 @@ Identities (`Identity`; a finding's `measure` says which column it checks):
 - `highlight.amount`, `highlight.percent`: section 1's rounded dollar amounts
   and percentages = the quantity their words name (see
   `graph.audit.highlights`) for the subject they name, computed from the leaves.
+  A value whose words do not say what it is about, or that the graph cannot
+  compute, is `unchecked`, with a `note` saying why and quoting its sentence.
+- `edition.restated`: when the previous year's document is loaded too, each
+  leaf figure a document states for its previous year = the figure that
+  document states for its own year (see `graph.audit.restated`); a difference
+  is `restated`, with both lines.
+- `highlight.unread`: an amount-like token of section 1 that does not parse
+  (`11o 600 000 $`): always `unchecked`, quoting the token (`graph.audit.unread`).
 
-A check whose computed side the graph cannot give (a missing year, a change
-over a zero base, a highlight whose words name no quantity the graph holds) is
-not reported: the audit reports what it checked.
+A percentage cell marked not computable (`n.d.`, `s.o.`, `—`, empty) is checked
+by its table's percent identity: `ok` when the previous year (as the identity
+computes it) is 0, `mismatch` when it is not; a percentage stated over a base
+of 0 is `unchecked`.
+
+A table check whose computed side the graph cannot give (a missing year, a
+change over a zero base) is not reported: the audit reports what it checked.
 
 Statuses and rounding rules (`graph.audit.findings`):
 
@@ -79,6 +91,6 @@ Statuses and rounding rules (`graph.audit.findings`):
 """
 
 from graph.audit.findings import Finding, Identity, Status
-from graph.audit.report import audit, edition_graph, problems
+from graph.audit.report import audit, problems
 
-__all__ = ["Finding", "Identity", "Status", "audit", "edition_graph", "problems"]
+__all__ = ["Finding", "Identity", "Status", "audit", "problems"]

@@ -62,6 +62,8 @@ class Identity(StrEnum):
     INVESTMENT_PERCENT = "investment.percent"
     HIGHLIGHT_AMOUNT = "highlight.amount"
     HIGHLIGHT_PERCENT = "highlight.percent"
+    EDITION_RESTATED = "edition.restated"
+    HIGHLIGHT_UNREAD = "highlight.unread"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,4 +195,27 @@ def finding(check: Check, claim: Claim, computed: Amount, rounded: bool) -> Find
         claim.cell,
         computed.derivation,
         computed.sources,
+    )
+
+
+def unchecked(check: Check, claim: Claim, note: str) -> Finding:
+    """A value the audit found but could not check; `note` says why."""
+    return Finding(
+        check.identity,
+        check.node,
+        claim.measure,
+        check.edition,
+        check.years,
+        claim.value,
+        None,
+        None,
+        None,
+        Status.UNCHECKED,
+        claim.unit,
+        claim.raw,
+        claim.provenance,
+        claim.cell,
+        "",
+        (),
+        note,
     )

@@ -4,7 +4,8 @@ A value's *clause* runs from the last clause boundary before it to the first
 one after it, within its sentence and never past a neighbouring value. A
 boundary is a comma, semicolon, colon or parenthesis, or a word that opens a
 new clause (`dont`, `soit`, `comparativement`, `passant`, `tandis`, `alors`,
-`mais`; the clause it opens starts at that word). `graph.audit.highlights`
+`mais`, and the pronouns `celui`, `celle(s)`, `ceux` of `et celui du Ministère
+est de ...`; the clause it opens starts at that word). `graph.audit.highlights`
 says what these words mean for the graph.
 """
 
@@ -19,8 +20,10 @@ from loaders.text import fold, sentences, words
 from loaders.years import WRITTEN_YEAR, is_fiscal_year
 
 _BOUNDARY = re.compile(
-    r"([,;:()])|\b(?:dont|soit|comparativement|passant|tandis|alors|mais)\b", re.IGNORECASE
+    r"([,;:()])|\b(?:dont|soit|comparativement|passant|tandis|alors|mais|celui|celles?|ceux)\b",
+    re.IGNORECASE,
 )
+_OPENER = re.compile(r"\s*(?P<word>[^\W\d_]+)")
 _CHANGE = re.compile(r"\b(augment|hauss|bonifi|accroi|croiss|variation|diminu|baiss|redu|recul)")
 _DECREASE = re.compile(r"\b(diminu|baiss|redu|recul)")
 _AFTER = re.compile(r"^\W*de (plus|moins)\b")
@@ -36,13 +39,15 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A value's sentence, and where in it the value and its clause start and end."""
+    """A value's sentence, and where in it the value and its clause start and end;
+    `at` is where the sentence starts in its paragraph."""
 
     sentence: str
     opens: int
     start: int
     end: int
     closes: int
+    at: int = 0
 
     @property
     def lead(self) -> str:
@@ -58,6 +63,17 @@ class Place:
     def after(self) -> str:
         """The value's clause after the value."""
         return self.sentence[self.end : self.closes]
+
+    @property
+    def opener(self) -> str:
+        """The clause's first word, folded, if it opens the clause (`dont`, `soit`), else ''."""
+        match = _OPENER.match(self.before)
+        word = fold(match.group("word")) if match else ""
+        return word if match and _BOUNDARY.fullmatch(match.group("word")) else ""
+
+    @property
+    def clause(self) -> str:
+        return self.sentence[self.opens : self.closes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +96,7 @@ def places(paragraph: Paragraph) -> Iterator[tuple[StatedValue, Place]]:
         high = min([last, *(s for s, _ in spans[index + 1 :])])
         opens, closes = _clause(text, (low, high), (start, end))
         offsets = (opens - first, start - first, end - first, closes - first)
-        yield value, Place(text[first:last], *offsets)
+        yield value, Place(text[first:last], *offsets, at=first)
 
 
 def _spans(text: str, values: Sequence[StatedValue]) -> list[tuple[int, int]]:
@@ -132,8 +148,7 @@ def quantity(place: Place) -> Measure | None:
 
 def written_years(place: Place) -> list[str]:
     """The fiscal years (`2008-2009`: two consecutive years) written in the value's clause."""
-    clause = place.sentence[place.opens : place.closes]
-    found = [(a, b) for a, b in WRITTEN_YEAR.findall(clause) if is_fiscal_year(a, b)]
+    found = [(a, b) for a, b in WRITTEN_YEAR.findall(place.clause) if is_fiscal_year(a, b)]
     return list(dict.fromkeys(f"{a}-{b}" for a, b in found))
 
 

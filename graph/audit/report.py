@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from graph.attributes import Graph
 from graph.audit.findings import Finding, Status
 from graph.audit.highlights import highlight_findings
+from graph.audit.restated import restatements
 from graph.audit.tables import Editions, table_findings
-from graph.facts import Key, inputs
-from graph.kinds import Kind, Rel, node_id, slug
-from graph.queries import children, portfolios
-from loaders.records import Figure
-
-_CATEGORIES = (Rel.HAS_SUPERCATEGORY, Rel.HAS_INVESTMENT_CATEGORY)
+from graph.audit.unread import unread_findings
+from graph.editions import edition_graph, edition_nodes
+from graph.kinds import Kind, node_id, slug
+from graph.queries import portfolios
 
 
 def audit(graph: Graph, portfolio: str | None = None, year: str | None = None) -> list[Finding]:
@@ -38,7 +35,7 @@ def problems(findings: list[Finding]) -> list[Finding]:
 
 def _audit_edition(graph: Graph, portfolio: str, edition: str, editions: Editions) -> list[Finding]:
     """One document against itself."""
-    view = edition_graph(graph, portfolio, edition, editions)
+    view = edition_graph(graph, portfolio, edition)
     found = [
         finding
         for node in edition_nodes(view, portfolio, edition)
@@ -46,51 +43,9 @@ def _audit_edition(graph: Graph, portfolio: str, edition: str, editions: Edition
     ]
     document = graph.nodes[graph.nodes[portfolio]["editions"][edition]]
     previous = str(document["previous_year"])
-    return found + list(highlight_findings(view, portfolio, edition, previous))
-
-
-def edition_nodes(graph: Graph, portfolio: str, edition: str) -> list[str]:
-    """The portfolio and the nodes of one of its documents that hold stated figures."""
-    programs = _of_year(graph, children(graph, portfolio, Rel.HAS_PROGRAM), edition)
-    elements = [e for p in programs for e in children(graph, p, Rel.HAS_ELEMENT)]
-    categories = [c for rel in _CATEGORIES for c in children(graph, portfolio, rel)]
-    return [portfolio, *programs, *elements, *_of_year(graph, categories, edition)]
-
-
-def edition_graph(graph: Graph, portfolio: str, edition: str, editions: Editions) -> Graph:
-    """The portfolio as one of its documents states it, when several are loaded.
-
-    The aggregates read a year from that year's own document; the audit checks a
-    document against itself, so its previous-year column must come from its own
-    figures: a copy holding that document's nodes only, with a fresh cache.
-    """
-    held = graph.nodes[portfolio]["editions"]
-    if len(held) == 1:
-        return graph
-    keep = [*edition_nodes(graph, portfolio, edition)]
-    keep += children(graph, portfolio, Rel.HAS_ORGANIZATION)
-    copy = Graph(cache={}, documents=[held[edition]])
-    copy.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
-    copy.add_edges_from(graph.subgraph(keep).edges(keys=True, data=True))
-    attrs = copy.nodes[portfolio]
-    attrs["editions"] = {edition: held[edition]}
-    attrs["inputs"] = _own_inputs(attrs, edition, editions)
-    return copy
-
-
-def _own_inputs(attrs: dict[str, Any], edition: str, editions: Editions) -> dict[Key, Figure]:
-    """The portfolio's leaves as `edition` states them: the builder keeps one document's
-    figure as the input and another's for the same year (the headcount) as stated."""
-    found = dict(inputs(attrs))
-    for item in attrs.get("stated", []):
-        key = (item.figure.measure, item.figure.year)
-        if key in found and editions[item.figure.provenance.source][0] == edition:
-            found[key] = item.figure
-    return found
-
-
-def _of_year(graph: Graph, nodes: list[str], edition: str) -> list[str]:
-    return [n for n in nodes if graph.nodes[n].get("year") == edition]
+    found += unread_findings(view, portfolio, edition)
+    found += highlight_findings(view, portfolio, edition, previous)
+    return found + list(restatements(graph, portfolio, edition))
 
 
 def _portfolios(graph: Graph, portfolio: str | None) -> list[str]:

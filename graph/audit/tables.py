@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from graph.aggregates import Amount, amount, percent
+from graph.aggregates import Amount, amount, percent, round_percent
 from graph.attributes import Graph
-from graph.audit.findings import Check, Claim, Finding, Identity, finding
+from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding
 from graph.breakdowns import Dimension, breakdown
-from graph.facts import Stated, Table
+from graph.facts import Stated, Table, uncomputed
 from graph.kinds import Kind, kind_of
-from loaders.records import Measure, Unit
+from loaders.records import Measure, NotComputable, Unit
 
 Editions = dict[str, tuple[str, str]]
 """A document's source path → its fiscal year and the previous one."""
@@ -76,9 +76,9 @@ RULES: dict[tuple[Kind, Table, Measure | None], Rule] = {
 }
 
 
-def rule_for(node: str, item: Stated) -> Rule | None:
+def rule_for(node: str, table: Table, about: Measure) -> Rule | None:
     kind = kind_of(node)
-    return RULES.get((kind, item.table, item.about)) or RULES.get((kind, item.table, None))
+    return RULES.get((kind, table, about)) or RULES.get((kind, table, None))
 
 
 def table_findings(graph: Graph, node: str, editions: Editions, edition: str) -> Iterator[Finding]:
@@ -93,7 +93,7 @@ def table_findings(graph: Graph, node: str, editions: Editions, edition: str) ->
         if item.figure.measure is Measure.SHARE:
             yield from _share(graph, node, item, year)
             continue
-        rule = rule_for(node, item)
+        rule = rule_for(node, item.table, item.about)
         if rule is None:
             continue
         if item.figure.measure in _CHANGES:
@@ -101,6 +101,7 @@ def table_findings(graph: Graph, node: str, editions: Editions, edition: str) ->
         else:
             yield from _levels(graph, node, item, rule, year)
     yield from row_credits(graph, node, held, editions)
+    yield from uncomputed_findings(graph, node, editions, edition)
 
 
 def level(graph: Graph, node: str, basis: Basis, measure: Measure, year: str) -> Amount | None:
@@ -133,6 +134,10 @@ def _change(
     identity = rule.percent if is_percent else rule.variation
     before, after = (level(graph, node, rule.change_basis, item.about, y) for y in years)
     if identity is None or before is None or after is None:
+        return
+    if is_percent and before.value == 0:
+        check = Check(identity, node, years[1], years)
+        yield _over_zero(check, Claim.of_figure(item.figure), before)
         return
     computed = (
         change_percent(before, after, years) if is_percent else variation(after, before, years)
@@ -206,3 +211,71 @@ def _row_sum(row: dict[Measure, Stated]) -> Amount | None:
     line = f"{spent.provenance.source}:{spent.provenance.line_start}"
     derivation = f"expenditure − amortization + investment as stated on {line}"
     return Amount(value, spent.unit, derivation, (spent.provenance,))
+
+
+def uncomputed_findings(
+    graph: Graph, node: str, editions: Editions, edition: str
+) -> Iterator[Finding]:
+    """Each `n.d.` (or empty) percentage cell: `ok` where the previous year is 0, a
+    `mismatch` where it is not (the document could have computed the change)."""
+    for item in uncomputed(graph.nodes[node]):
+        rule = rule_for(node, item.table, item.about)
+        if item.edition != edition or rule is None or rule.percent is None:
+            continue
+        years = editions[item.marker.provenance.source][::-1]
+        before, after = (level(graph, node, rule.change_basis, item.about, y) for y in years)
+        if before is not None and after is not None:
+            check = Check(rule.percent, node, edition, years)
+            yield _marked(check, item.marker, before, change_percent(before, after, years))
+
+
+def _marked(
+    check: Check, marker: NotComputable, before: Amount, computed: Amount | None
+) -> Finding:
+    """`n.d.` over a base of 0 is `ok`; over 45 800,0 (a change of 11,6 %) a `mismatch`."""
+    written = f'"{marker.raw}"' if marker.raw else "an empty cell"
+    note = f"{written} says not computable; the {check.years[0]} base is {before.value}"
+    expected = None if computed is None else round_percent(computed.value)
+    shown = computed or before
+    return Finding(
+        identity=check.identity,
+        node=check.node,
+        measure=marker.measure,
+        edition=check.edition,
+        years=check.years,
+        stated=None,
+        expected=expected,
+        computed=None if computed is None else computed.value,
+        difference=None,
+        status=Status.OK if computed is None else Status.MISMATCH,
+        unit=Unit.PERCENT,
+        stated_raw=marker.raw,
+        stated_at=marker.provenance,
+        cell=marker.cell,
+        derivation=shown.derivation,
+        sources=shown.sources,
+        note=note if expected is None else f"{note}: the change is {expected} %",
+    )
+
+
+def _over_zero(check: Check, claim: Claim, before: Amount) -> Finding:
+    """A percentage stated where the previous year is 0: nothing to check it against."""
+    return Finding(
+        identity=check.identity,
+        node=check.node,
+        measure=claim.measure,
+        edition=check.edition,
+        years=check.years,
+        stated=claim.value,
+        expected=None,
+        computed=None,
+        difference=None,
+        status=Status.UNCHECKED,
+        unit=claim.unit,
+        stated_raw=claim.raw,
+        stated_at=claim.provenance,
+        cell=claim.cell,
+        derivation=before.derivation,
+        sources=before.sources,
+        note=f"a percentage is stated where the {check.years[0]} base is 0 (expected n.d.)",
+    )

@@ -11,7 +11,7 @@ from graph.attributes import Graph
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
 from graph.errors import DuplicateEditionError
-from graph.facts import Stated, Table, inputs, stated
+from graph.facts import Stated, Table, Uncomputed, add_uncomputed, edition_inputs, inputs, stated
 from graph.kinds import Kind, Rel, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 from loaders.text import fold, name_key, stems
@@ -59,8 +59,9 @@ def _add_portfolio_figures(graph: Graph, node: str, document: Document) -> None:
     credits, supers = document.credits, document.supercategories
     current = document.year
     permanent = [replace(f, measure=Measure.PERMANENT_CREDITS) for f in credits.permanent.figures]
-    _put(graph, node, replace(credits.permanent, figures=tuple(permanent)), Table.CREDITS, current)
-    _put(graph, node, supers.headcount, Table.SUPERCATEGORIES, current)
+    _put_edition(graph, node, permanent, Table.CREDITS, current)
+    _put_edition(graph, node, supers.headcount.figures, Table.SUPERCATEGORIES, current)
+    _mark(graph, node, supers.headcount, Table.SUPERCATEGORIES, current)
     _state(graph, node, credits.total.figures, Table.CREDITS)
     _state(
         graph,
@@ -68,8 +69,23 @@ def _add_portfolio_figures(graph: Graph, node: str, document: Document) -> None:
         [replace(f, measure=Measure.CREDITS_TO_VOTE) for f in credits.to_vote.figures],
         Table.CREDITS,
     )
-    _state(graph, node, supers.total.figures, Table.SUPERCATEGORIES)
-    _state(graph, node, supers.investment_total.figures, Table.SUPERCATEGORIES)
+    for row in (supers.total, supers.investment_total):
+        _state(graph, node, row.figures, Table.SUPERCATEGORIES)
+        _mark(graph, node, row, Table.SUPERCATEGORIES, current)
+
+
+def _put_edition(
+    graph: Graph, node: str, figures: Sequence[Figure], table: Table, current_year: str
+) -> None:
+    """A portfolio's leaves: each edition keeps its own (both years, `edition_inputs`);
+    `inputs` reads a year from its own document first. Changes are stated."""
+    own = edition_inputs(graph.nodes[node]).setdefault(current_year, {})
+    for figure in figures:
+        if figure.year is None:
+            stated(graph.nodes[node]).append(Stated(figure, table, _about(figures, figure)))
+        else:
+            own[(figure.measure, figure.year)] = figure
+            _add_input(graph, node, figure, current_year)
 
 
 def _add_input(graph: Graph, node: str, figure: Figure, current_year: str) -> None:
@@ -107,6 +123,17 @@ def _put(graph: Graph, node: str, row: Row, table: Table, current_year: str) -> 
             stated(graph.nodes[node]).append(Stated(figure, table, _about(row.figures, figure)))
         else:
             _add_input(graph, node, figure, current_year)
+    _mark(graph, node, row, table, current_year)
+
+
+def _mark(graph: Graph, node: str, row: Row, table: Table, edition: str) -> None:
+    """A row's percentages marked not computable, each about the row's measure."""
+    if not row.not_computable:
+        return
+    about = next((f.measure for f in row.figures if f.year is not None), None)
+    for marker in row.not_computable:
+        item = Uncomputed(marker, table, about or marker.measure, edition)
+        add_uncomputed(graph.nodes[node], item)
 
 
 def _add_ministry(graph: Graph, document: Document, doc: str, portfolio: str) -> str:
@@ -191,6 +218,7 @@ def _add_program_figures(graph: Graph, node: str, program: Program, year: str) -
             _add_input(graph, node, figure, year)
     _state(graph, node, program.elements_total.figures, Table.ELEMENTS)
     _state(graph, node, program.comparison_total.figures, Table.COMPARISON)
+    _mark(graph, node, program.comparison_total, Table.COMPARISON, year)
     _state(graph, node, (program.share,), Table.DEFINITIONS)
 
 

@@ -12,6 +12,7 @@ from graph.build.org import add_organization
 from graph.build.serves import add_serves
 from graph.build.years import link_years
 from graph.errors import DuplicateDocumentError
+from graph.index import BUILT, index_of
 from graph.kinds import Kind, node_id, slug
 from loaders.records import Document
 
@@ -25,6 +26,8 @@ def build_graph(documents: Iterable[Document]) -> Graph:
         add_organization(graph, scope)
         add_serves(graph, scope)
     link_years(graph)
+    graph.graph[BUILT] = True
+    index_of(graph)
     return graph
 
 
