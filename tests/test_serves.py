@@ -218,6 +218,26 @@ def test_central_services_need_a_group_that_says_it_offers_them(tmp_path: Path) 
     assert support in unserved_elements(graph, portfolio, graph.nodes[group]["year"])
 
 
+def test_a_group_of_support_units_offers_central_services(tmp_path: Path) -> None:
+    """No sentence says it, but most of the group's units are named for the ministry's own
+    support (human, financial and material resources, information technology, legal
+    affairs, communications): the group is central services all the same."""
+    intro = (
+        "Sous l'autorité du sous-ministre, la haute direction et les directions qui en "
+        "relèvent offrent des services centralisés."
+    )
+    planning = "Direction de la planification et de la recherche"
+    graph = synthetic_with(
+        tmp_path,
+        (intro, "Sous l'autorité du sous-ministre, la haute direction coordonne."),
+        (planning, "Direction des affaires juridiques"),
+    )
+    group = one(graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
+    [(target, data)] = served(graph, group)
+    assert graph.nodes[target]["name"] == "Administration et Services de soutien"
+    assert "groups units named for the ministry's own support" in data["evidence"]
+
+
 def test_central_services_cite_the_sentence_that_says_so(synthetic_graph: Graph) -> None:
     group = one(synthetic_graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
     [(_, data)] = served(synthetic_graph, group)

@@ -99,8 +99,9 @@ class Edges:
     def _central_evidence(self, group: Source, target: Target) -> str:
         said = group.central or group.name
         what = "element" if target.is_element else "program"
+        why = " groups units named for the ministry's own support" if said is group.name else ""
         return (
-            f"« {said.text} » (line {said.line}); {what} {target.number} "
+            f"« {said.text} » (line {said.line}){why}; {what} {target.number} "
             f"« {target.names[0].text} » (line {target.names[0].line}) is administration "
             "and support"
         )

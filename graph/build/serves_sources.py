@@ -17,6 +17,7 @@ from graph.build.serves_text import (
     without_mentions,
 )
 from graph.kinds import Kind, Rel
+from loaders.records import OrgGroup
 from loaders.text import fold, name_key
 
 # How the family says a group offers central services: in its heading or opening prose.
@@ -64,6 +65,8 @@ def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str,
         node = scope.groups[name_key(group.name)]
         passages = group_passages(group, drop)
         says = next((p for p in passages[: 1 + len(group.intro)] if _says_central(p)), None)
+        if says is None and _mostly_support(group):
+            says = passages[0]  # its units are the ministry's own support
         found[node] = Source(node, Kind.ORG_GROUP, passages[0], passages, None, says)
         for unit in group.units:
             unit_node = scope.units[name_key(unit.name)]
@@ -136,6 +139,16 @@ def group_of(graph: Graph, unit: str) -> str | None:
         if graph.nodes[current]["kind"] == Kind.ORG_GROUP:
             return current
         seen.add(current)
+
+
+MIN_SUPPORT_UNITS = 2
+
+
+def _mostly_support(group: OrgGroup) -> bool:
+    """At least two titled units, and most of them named for the ministry's own support
+    (`Direction des ressources humaines`, `... des technologies de l'information`)."""
+    support = sum(_SUPPORT_UNIT.search(fold(u.name)) is not None for u in group.units)
+    return support >= MIN_SUPPORT_UNITS and 2 * support > len(group.units)
 
 
 def _says_central(passage: Passage) -> bool:
