@@ -84,15 +84,17 @@ def report(scores: Sequence[Score], held: Sequence[Score] | None) -> list[str]:
         "",
         *calibration_table(scores),
     ]
-    if held is not None:
-        lines += [
-            "",
-            "Each document held out: measured with the model fitted on the other documents",
-            "only (`python -m bench.serves_fit`), the estimate for a document nobody labelled.",
-            "",
-            *documents_table(held),
-        ]
-    return lines
+    return lines if held is None else lines + held_out_section(held)
+
+
+def held_out_section(held: Sequence[Score]) -> list[str]:
+    return [
+        "",
+        "Each document held out: measured with the model fitted on the other documents",
+        "only (`python -m bench.serves_fit`), the estimate for a document nobody labelled.",
+        "",
+        *documents_table(held),
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

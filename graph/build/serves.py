@@ -27,7 +27,16 @@ from graph.attributes import Graph
 from graph.build.scope import Scope
 from graph.build.serves_edges import NAME_SHARE, Edges
 from graph.build.serves_match import Vocabulary, coverage, match
-from graph.build.serves_model import MODEL, Candidate, Model, Weights, candidates
+from graph.build.serves_model import (
+    MODEL,
+    Candidate,
+    Matches,
+    Model,
+    Names,
+    Table,
+    Weights,
+    candidates,
+)
 from graph.build.serves_sources import Source, read_sources
 from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
 from graph.build.serves_text import portfolio_stems
@@ -69,21 +78,31 @@ class Inference:
     ) -> None:
         self.edges, self.vocabulary, self.sources = edges, vocabulary, sources
         self.targets, self.model, self.observe = targets, model, observe
-        self.matches = {
-            (s.node, t.number): match(vocabulary, s.passages, t.profile, t.names)
-            for s in sources.values()
-            for t in targets.elements
-        }
-        self.names = {
-            s.node: {t.number: coverage(vocabulary, [s.name], t.names) for t in targets.elements}
-            for s in sources.values()
-        }
         self.programs = {p.program: p for p in targets.programs}
+        self.table = Table(vocabulary, self._matches(), self._names(), self.programs)
+        self.matches = self.table.matches
+        self.names = self.table.names
         support = {e.number for e in targets.support()}
         self.topical = [e for e in targets.elements if e.number not in support]
         groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
         self.sectors = [g.node for g in groups if not g.says_central]
         self.central = [g for g in groups if g.says_central]
+
+    def _matches(self) -> Matches:
+        return {
+            (s.node, t.number): match(self.vocabulary, s.passages, t.profile, t.names)
+            for s in self.sources.values()
+            for t in self.targets.elements
+        }
+
+    def _names(self) -> Names:
+        return {
+            s.node: {
+                t.number: coverage(self.vocabulary, [s.name], t.names)
+                for t in self.targets.elements
+            }
+            for s in self.sources.values()
+        }
 
     def run(self) -> None:
         for group in self.central:
@@ -179,17 +198,7 @@ class Inference:
     def _candidates(
         self, source: Source, pool: list[Target], rivals: list[str], within: set[str]
     ) -> list[Candidate]:
-        return candidates(
-            self.vocabulary,
-            source.node,
-            source.passages,
-            pool,
-            self.programs,
-            self.matches,
-            self.names,
-            rivals,
-            within,
-        )
+        return candidates(self.table, source.node, source.passages, pool, rivals, within)
 
     def _kept(self, which: str, found: list[Candidate]) -> list[tuple[Candidate, float]]:
         weights: Weights = getattr(self.model, which)

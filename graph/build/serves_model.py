@@ -96,41 +96,77 @@ Names = dict[str, dict[str, float]]
 """source node → target number → the share of the target's name the source's name holds."""
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """What every candidate is measured with: the document's vocabulary, each (source,
+    element) match, each share of an element's name a source's name holds, the programs."""
+
+    vocabulary: Vocabulary
+    matches: Matches
+    names: Names
+    programs: dict[int, Target]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A source's best and second-best scores among its candidates, and its words."""
+
+    best: float
+    second: float
+    held: set[str]
+
+
 def candidates(
-    vocabulary: Vocabulary,
+    table: Table,
     source: str,
     passages: Sequence[Passage],
     targets: Sequence[Target],
-    programs: dict[int, Target],
-    matches: Matches,
-    names: Names,
     rivals: Sequence[str],
     within: set[str],
 ) -> list[Candidate]:
     """Every target of `targets` for `source`, its lead measured against `rivals`."""
-    scores = sorted((matches[source, t.number].score for t in targets), reverse=True)
-    best = scores[0] if scores else 0.0
-    second = scores[1] if len(scores) > 1 else 0.0
-    held = _held(vocabulary, passages)
-    found = []
-    for target in targets:
-        own = matches[source, target.number]
-        rival = max((matches[r, target.number].score for r in rivals), default=0.0)
-        claimed = max((names[r][target.number] for r in rivals), default=0.0)
-        features = (
-            names[source][target.number],
-            own.coverage,
-            own.score / (own.score + SCORE_HALF),
-            own.score / best if best else 0.0,
-            1 - second / best if best and own.score == best else 0.0,
-            own.score / max(rival, own.score) if own.score else 0.0,
-            1 - claimed,
-            float(_rarest(vocabulary, target) in held),
-            coverage(vocabulary, passages[:1], programs[target.program].names),
-            float(target.number in within),
+    scores = sorted((table.matches[source, t.number].score for t in targets), reverse=True)
+    ranking = Ranking(
+        scores[0] if scores else 0.0,
+        scores[1] if len(scores) > 1 else 0.0,
+        _held(table.vocabulary, passages),
+    )
+    return [
+        Candidate(
+            source,
+            target,
+            table.matches[source, target.number],
+            _features(table, source, passages, target, ranking, rivals, within),
         )
-        found.append(Candidate(source, target, own, features))
-    return found
+        for target in targets
+    ]
+
+
+def _features(
+    table: Table,
+    source: str,
+    passages: Sequence[Passage],
+    target: Target,
+    ranking: Ranking,
+    rivals: Sequence[str],
+    within: set[str],
+) -> tuple[float, ...]:
+    own = table.matches[source, target.number]
+    rival = max((table.matches[r, target.number].score for r in rivals), default=0.0)
+    claimed = max((table.names[r][target.number] for r in rivals), default=0.0)
+    best = ranking.best
+    return (
+        table.names[source][target.number],
+        own.coverage,
+        own.score / (own.score + SCORE_HALF),
+        own.score / best if best else 0.0,
+        1 - ranking.second / best if best and own.score == best else 0.0,
+        own.score / max(rival, own.score) if own.score else 0.0,
+        1 - claimed,
+        float(_rarest(table.vocabulary, target) in ranking.held),
+        coverage(table.vocabulary, passages[:1], table.programs[target.program].names),
+        float(target.number in within),
+    )
 
 
 def _rarest(vocabulary: Vocabulary, target: Target) -> str:

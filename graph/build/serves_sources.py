@@ -62,19 +62,7 @@ class Source:
 def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str, Source]:
     found: dict[str, Source] = {}
     for group in scope.document.groups:
-        node = scope.groups[name_key(group.name)]
-        passages = group_passages(group, drop)
-        says = next((p for p in passages[: 1 + len(group.intro)] if _says_central(p)), None)
-        if says is None and _mostly_support(group):
-            says = passages[0]  # its units are the ministry's own support
-        found[node] = Source(node, Kind.ORG_GROUP, passages[0], passages, None, says)
-        for unit in group.units:
-            unit_node = scope.units[name_key(unit.name)]
-            own = unit_passages(unit.name, unit.provenance, unit.paragraphs, drop)
-            if unit_node in found:  # one unit written under two headings
-                found[unit_node].passages += own[1:]
-                continue
-            found[unit_node] = Source(unit_node, Kind.ORG_UNIT, own[0], own, node)
+        _read_group(scope, group, drop, found)
     for node in scope.units.values():
         if node not in found:  # named only in another unit's prose
             attrs = graph.nodes[node]
@@ -87,6 +75,24 @@ def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str,
             layout = graph.nodes[source.node].get("layout_group")
             source.group = layout or group_of(graph, source.node)
     return found
+
+
+def _read_group(
+    scope: Scope, group: OrgGroup, drop: tuple[str, ...], found: dict[str, Source]
+) -> None:
+    node = scope.groups[name_key(group.name)]
+    passages = group_passages(group, drop)
+    says = next((p for p in passages[: 1 + len(group.intro)] if _says_central(p)), None)
+    if says is None and _mostly_support(group):
+        says = passages[0]  # its units are the ministry's own support
+    found[node] = Source(node, Kind.ORG_GROUP, passages[0], passages, None, says)
+    for unit in group.units:
+        unit_node = scope.units[name_key(unit.name)]
+        own = unit_passages(unit.name, unit.provenance, unit.paragraphs, drop)
+        if unit_node in found:  # one unit written under two headings
+            found[unit_node].passages += own[1:]
+        else:
+            found[unit_node] = Source(unit_node, Kind.ORG_UNIT, own[0], own, node)
 
 
 MIN_NAME_WORDS = 2
