@@ -117,11 +117,16 @@ quantifiers): what `content_tokens` leaves out."""
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A content word of a text: its stem and where it stands (`text[start:end]`)."""
+    """A content word of a text: its stem, where it stands (`text[start:end]`), and the
+    word folded."""
 
     stem: str
     start: int
     end: int
+    word: str
+
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)  # a document repeats its words
 
 
 def content_tokens(text: str) -> list[Token]:
@@ -129,9 +134,9 @@ def content_tokens(text: str) -> list[Token]:
     `la promotion de la santé` gives `promot` (3:12) and `sant` (19:24)."""
     found = []
     for match in _WORD.finditer(text):
-        word = fold(match.group(0))
+        word = _fold_word(match.group(0))
         if len(word) > 2 and word not in FUNCTION_WORDS and not word.isdigit():
-            found.append(Token(stem(word), match.start(), match.end()))
+            found.append(Token(stem(word), match.start(), match.end(), word))
     return found
 
 

@@ -4,19 +4,24 @@ The documents rarely say it outright; every edge is found from their text and
 says which text (`basis`: method, evidence quoting the matched phrases with their
 lines, the lines, and a confidence):
 - central_services: a group whose heading or opening prose says it offers central
-  services (`services centralisés`, `services à la gestion`...) serves the
-  administration elements (`serves_targets`), and so does each of its units:
-  the one its name names, else the most plainly administrative one;
+  services (`services centralisés`, `services à la gestion`...), or most of whose
+  units are named for the ministry's own support, serves the administration
+  elements (`serves_targets`), and so does each of its units: the one its name
+  names, else the most plainly administrative one;
 - name_match / text_match: a sector's (or other group's) passages are matched
   against each element's name and clauses (`serves_match`), and a logistic model
   (`serves_model`) turns the match into a confidence; an edge needs
-  `serves_model.MODEL.threshold`. A group given every element of a program serves the
-  program. A unit gets its own edges the same way (among its group's targets,
-  or beyond them for a unit of central services);
+  `serves_model.MODEL.threshold`. A group given every element of a program serves
+  the program. A unit gets its own edges the same way, and they are its group's
+  too (through_unit); a unit of central services also serves what its mandate
+  points to, and only that when its name names it;
+- stated: a unit that a program's definition or highlights name serves that
+  program's element its own text matches best;
 - body_program: a body reporting to the minister serves its element (its program
   when it is the program's only element);
 - inherited: a unit with no edge of its own serves what its group serves.
-A unit whose text puts its money outside the portfolio's budget serves nothing.
+A unit or group whose text puts its money outside the portfolio's budget serves
+nothing.
 """
 
 from __future__ import annotations
@@ -149,7 +154,7 @@ class Inference:
         most plainly administrative one."""
         for element in support[1:]:
             rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
-            held = {r for s in source.name.stems for r in self.vocabulary.family(s)}
+            held = self.vocabulary.held(source.name)
             if rarest and rarest in held:
                 return element
         return support[0]

@@ -43,6 +43,7 @@ class Vocabulary:
         self._sorted = sorted({s for text in texts for p in text for s in p.stems})
         self._known = set(self._sorted)
         self._families = {s: self._family(s) for s in self._sorted}
+        self._held: dict[frozenset[str], frozenset[str]] = {}
         held: dict[str, int] = {}
         for text in texts:
             for stem in {r for p in text for s in p.stems for r in self._families[s]}:
@@ -63,6 +64,14 @@ class Vocabulary:
 
     def family(self, stem: str) -> frozenset[str]:
         return self._families.get(stem, frozenset({stem}))
+
+    def held(self, passage: Passage) -> frozenset[str]:
+        """The passage's stems and their word families."""
+        found = self._held.get(passage.stems)
+        if found is None:
+            found = frozenset(r for s in passage.stems for r in self.family(s))
+            self._held[passage.stems] = found
+        return found
 
     def idf(self, stem: str) -> float:
         return self._idf.get(stem, 0.0)
@@ -123,7 +132,7 @@ def _stem_weight(vocabulary: Vocabulary, stem: str, quote: Quote) -> float:
 
 def quotes(vocabulary: Vocabulary, source: Passage, target: Passage) -> Iterable[Quote]:
     """The runs of `source`'s tokens whose stems `target` holds (in its word families)."""
-    held = {r for s in target.stems for r in vocabulary.family(s)}
+    held = vocabulary.held(target)
     run: list[Token] = []
     for token in (*source.tokens, None):
         if token is not None and token.stem in held:
@@ -142,5 +151,5 @@ def coverage(vocabulary: Vocabulary, source: Sequence[Passage], name: Sequence[P
     total = sum(vocabulary.idf(s) for s in wanted)
     if not total:
         return 0.0
-    held = {r for p in source for s in p.stems for r in vocabulary.family(s)}
+    held = frozenset().union(*(vocabulary.held(p) for p in source))
     return sum(vocabulary.idf(s) for s in wanted if s in held) / total

@@ -175,4 +175,4 @@ def _rarest(vocabulary: Vocabulary, target: Target) -> str:
 
 
 def _held(vocabulary: Vocabulary, passages: Sequence[Passage]) -> set[str]:
-    return {r for p in passages for s in p.stems for r in vocabulary.family(s)}
+    return set().union(*(vocabulary.held(p) for p in passages))

@@ -44,10 +44,12 @@ class Passage:
     line: int
     field: Field
     tokens: tuple[Token, ...]
+    stems: frozenset[str]
 
-    @property
-    def stems(self) -> frozenset[str]:
-        return frozenset(t.stem for t in self.tokens)
+    @classmethod
+    def of(cls, text: str, line: int, field: Field, tokens: Iterable[Token]) -> Passage:
+        kept = tuple(tokens)
+        return cls(text, line, field, kept, frozenset(t.stem for t in kept))
 
 
 # Clauses: a definition or highlight enumerates activities between commas, semicolons,
@@ -84,12 +86,11 @@ def passage(text: str, provenance: Provenance, field: Field, drop: tuple[str, ..
     tokens = _without(content_tokens(text), drop)
     if field in SOURCE_FIELDS:
         tokens = (t for t in tokens if not _generic(text, t))
-    return Passage(text, provenance.line_start, field, tuple(tokens))
+    return Passage.of(text, provenance.line_start, field, tokens)
 
 
 def _generic(text: str, token: Token) -> bool:
-    word = fold(text[token.start : token.end])
-    if token.stem in _MINISTRY_WORDS or word in _FAMILY_VERBS:
+    if token.stem in _MINISTRY_WORDS or token.word in _FAMILY_VERBS:
         return True
     return token.stem in _TITLE_WORDS and text[token.start].isupper()
 
@@ -99,8 +100,8 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
     `ministre` or `portefeuille`: the whole portfolio is no evidence for one of its parts."""
     index = 0
     while index < len(tokens):
-        run = tuple(t.stem for t in tokens[index + 1 : index + 1 + len(drop)])
-        if drop and tokens[index].stem in _MINISTRY_WORDS and run == drop:
+        after = tokens[index + 1 : index + 1 + len(drop)]
+        if drop and tokens[index].stem in _MINISTRY_WORDS and tuple(t.stem for t in after) == drop:
             index += 1 + len(drop)
             continue
         yield tokens[index]
@@ -119,7 +120,7 @@ def without_mentions(found: Passage, names: Iterable[tuple[str, ...]]) -> Passag
         if not any(_holds(stems, name) for name in names):
             kept += tokens
         start = end
-    return Passage(found.text, found.line, found.field, tuple(kept))
+    return Passage.of(found.text, found.line, found.field, kept)
 
 
 def _holds(stems: tuple[str, ...], name: tuple[str, ...]) -> bool:
@@ -131,7 +132,7 @@ def name_passage(text: str, provenance: Provenance, drop: tuple[str, ...]) -> Pa
     """A source's own name, less the words that title it (`Direction`, `SECTEUR`...)."""
     found = passage(text, provenance, Field.NAME, drop)
     kept = tuple(t for t in found.tokens if t.stem not in _TITLE_WORDS)
-    return Passage(found.text, found.line, Field.NAME, kept)
+    return Passage.of(found.text, found.line, Field.NAME, kept)
 
 
 def portfolio_stems(scope: Scope) -> tuple[str, ...]:
