@@ -12,6 +12,7 @@ import pytest
 from bench.serves_quality import CORPUS
 from graph.attributes import Graph
 from graph.build import build_graph
+from graph.build.serves_targets import MIN_SUPPORT_SHARE, support_share
 from graph.kinds import Kind, Rel, ServesMethod
 from graph.queries import (
     find_by_name,
@@ -236,6 +237,22 @@ def test_a_group_of_support_units_offers_central_services(tmp_path: Path) -> Non
     [(target, data)] = served(graph, group)
     assert graph.nodes[target]["name"] == "Administration et Services de soutien"
     assert "groups units named for the ministry's own support" in data["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("name", "support"),
+    [
+        ("Soutien à la gestion", True),
+        ("Direction et soutien administratif", True),
+        ("Ressources informationnelles", True),
+        ("Direction, Information et Services de soutien centralisés", True),
+        ("Soutien aux entreprises", False),
+        ("Gestion des ressources naturelles", False),
+        ("Soutien à l'autonomie des personnes âgées", False),
+    ],
+)
+def test_administration_elements_are_named_with_support_words(name: str, support: bool) -> None:
+    assert (support_share(name) >= MIN_SUPPORT_SHARE) is support
 
 
 def test_central_services_cite_the_sentence_that_says_so(synthetic_graph: Graph) -> None:

@@ -22,7 +22,8 @@ from loaders.text import fold, name_key
 
 # How the family says a group offers central services: in its heading or opening prose.
 _CENTRAL = re.compile(
-    r"\bservices?\s+(?:centralises|communs|administratifs|corporatifs|de soutien|a la gestion)\b"
+    r"\bservices?\s+(?:centralises|communs|administratifs|corporatifs|a la gestion)\b"
+    r"|\bservices?\s+de\s+soutien\s+(?:administratif|a la gestion|centralises|aux unites)"
     r"|\bressources\s+humaines,\s+financieres\b"
     r"|\bsoutien\s+(?:centralise|administratif|a la gestion)\b"
     r"|\b(?:de l'administration|des ressources ministerielles)\b"

@@ -23,14 +23,17 @@ from loaders.text import content_tokens, stem
 
 MIN_CLAUSE_COVERAGE = 1 / 3
 """A clause is about an element when it holds at least this share of the element's name."""
-_SUPPORT_WORDS = frozenset(
+_SUPPORT_WORDS = frozenset(stem(w) for w in "direction soutien gestion ressources".split())
+_ADMINISTRATIVE = frozenset(
     stem(w)
-    for w in """administration administratif administrative administratifs direction
-    soutien gestion centralises ressources informationnelles support interne""".split()
+    for w in """administration administratif administrative administratifs centralises
+    informationnelles interne support""".split()
 )
 MIN_SUPPORT_SHARE = 0.5
 """An element is an administration element when at least half its name's words are the
-family's words for the ministry's own support."""
+family's words for the ministry's own support, and either one of them says administration
+outright (`administratif`, `centralisés`, `informationnelles`) or they all are support
+words (`Soutien à la gestion`): `Gestion de la faune` or `Soutien aux entreprises` is not."""
 
 
 @dataclass
@@ -96,7 +99,7 @@ def complete(targets: Targets, vocabulary: Vocabulary) -> None:
     """Give each element its clauses and its support share, once idf is known."""
     for element in targets.elements:
         element.profile = list(element.names)
-        element.support = _support_share(element.names)
+        element.support = support_share(element.names[0].text)
     for clause in targets.clauses:
         owner = _owner(vocabulary, clause, targets.of_program(_program_of(targets, clause)))
         if owner is not None:
@@ -119,9 +122,14 @@ def _owner(vocabulary: Vocabulary, clause: Passage, elements: Sequence[Target]) 
     return shares[0][2]
 
 
-def _support_share(names: Sequence[Passage]) -> float:
-    words = {t.stem for t in content_tokens(names[0].text)}
-    return len(words & _SUPPORT_WORDS) / len(words) if words else 0.0
+def support_share(name: str) -> float:
+    """How much an element's name is about the ministry's own support (see
+    `MIN_SUPPORT_SHARE`): 1.0 for `Soutien à la gestion`, 0.0 for `Soutien aux entreprises`."""
+    words = {t.stem for t in content_tokens(name)}
+    support = words & (_SUPPORT_WORDS | _ADMINISTRATIVE)
+    if not words or not (words & _ADMINISTRATIVE or support == words):
+        return 0.0
+    return len(support) / len(words)
 
 
 def target_texts(targets: Targets) -> list[list[Passage]]:
