@@ -85,8 +85,7 @@ class Inference:
         self.targets, self.model, self.observe = targets, model, observe
         self.programs = {p.program: p for p in targets.programs}
         self.table = Table(vocabulary, self._matches(), self._names(), self.programs)
-        self.matches = self.table.matches
-        self.names = self.table.names
+        self.matches, self.names = self.table.matches, self.table.names
         support = {e.number for e in targets.support()}
         self.topical = [e for e in targets.elements if e.number not in support]
         groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
@@ -129,7 +128,7 @@ class Inference:
                 continue  # named by or after what it serves: not the administration's
             element = self._support_of(unit, support)
             served.add(element.number)
-            self.edges.central(unit, group, element, support)
+            self.edges.central(unit, group, element)
         self.edges.central_group(group, [e for e in support if e.number in served], self.targets)
 
     def _serve_stated(self, unit: Source) -> bool:
@@ -152,9 +151,9 @@ class Inference:
     def _support_of(self, source: Source, support: list[Target]) -> Target:
         """The administration element the source's name names (its rarest word), else the
         most plainly administrative one."""
+        held = self.vocabulary.held(source.name)
         for element in support[1:]:
             rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
-            held = self.vocabulary.held(source.name)
             if rarest and rarest in held:
                 return element
         return support[0]

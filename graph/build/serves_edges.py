@@ -69,9 +69,7 @@ class Edges:
             f"« {attrs[program]['name']} »"
         )
 
-    def central(
-        self, unit: Source, group: Source, element: Target, support: Sequence[Target]
-    ) -> None:
+    def central(self, unit: Source, group: Source, element: Target) -> None:
         self._write(
             unit.node,
             element.node,
