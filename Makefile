@@ -39,6 +39,7 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.build_bench
+	$(BIN)/python -m bench.serves_report
 
 # One wheel with the vendored files: an air-gapped host installs it and serves GraphiQL.
 wheel: $(STAMP) $(VENDOR)

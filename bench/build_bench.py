@@ -20,8 +20,8 @@ from pathlib import Path
 from bench.generate import write_documents
 from bench.measure import Run, measure, timed
 from bench.report import write_report
+from bench.results import RESULTS
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SIZES = (1, 1000)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 from bench.measure import Run
+from bench.results import write_section
 
 MIB = 1024 * 1024
 HEADER = (
@@ -73,8 +74,6 @@ def machine() -> list[str]:
 def write_report(runs: Sequence[Run], out: Path) -> None:
     baseline = min(runs, key=lambda r: r.documents)
     lines = [
-        "# Build benchmark",
-        "",
         "Written by `make bench` (`python -m bench.build_bench`). Documents are generated",
         "by `bench/generate.py` from `tests/corpus/synthetic-tourisme-2008-2009.txt`, each",
         "a distinct portfolio. Read = `read_document` of every file; build =",
@@ -88,6 +87,5 @@ def write_report(runs: Sequence[Run], out: Path) -> None:
         *table(runs),
         "",
         *machine(),
-        "",
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
+    write_section(out, "Build benchmark", lines)

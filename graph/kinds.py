@@ -58,9 +58,11 @@ class ServesMethod(StrEnum):
 
     STATED = "stated"
     NAME_MATCH = "name_match"
+    TEXT_MATCH = "text_match"
     CENTRAL_SERVICES = "central_services"
     BODY_PROGRAM = "body_program"
     INHERITED = "inherited"
+    THROUGH_UNIT = "through_unit"
 
 
 class TextField(StrEnum):
@@ -115,11 +117,18 @@ REL_MEANINGS: dict[Rel, str] = {
 """What each relation links, from its source to its target."""
 
 METHOD_MEANINGS: dict[ServesMethod, str] = {
-    ServesMethod.STATED: "the unit's own text names the element or program",
-    ServesMethod.NAME_MATCH: "the group's name and the element's share words",
-    ServesMethod.CENTRAL_SERVICES: "central services serve the administration element",
-    ServesMethod.BODY_PROGRAM: "a body reporting to the minister serves its program",
-    ServesMethod.INHERITED: "a unit serves what its group serves",
+    ServesMethod.STATED: "a program's definition or highlights name the unit: it serves the "
+    "program's element its own text matches best",
+    ServesMethod.NAME_MATCH: "the source's name holds most of the target's name (the lexical "
+    "model's confidence)",
+    ServesMethod.TEXT_MATCH: "the source's objectives, modes or mandate match the target's name, "
+    "definition or highlights (the lexical model's confidence)",
+    ServesMethod.CENTRAL_SERVICES: "a group that says it offers central services, and its "
+    "units, serve the administration element(s)",
+    ServesMethod.BODY_PROGRAM: "a body reporting to the minister serves its element (its "
+    "program when it is the only element)",
+    ServesMethod.INHERITED: "a unit with no edge of its own serves what its group serves",
+    ServesMethod.THROUGH_UNIT: "a group serves what one of its units' own texts ground",
 }
 """How each serves method finds its edges."""
 

@@ -290,3 +290,16 @@ def group_of(graph: Graph, node: str) -> str | None:
         seen.add(current)
         current = parent_unit(graph, current)
     return None
+
+
+def unserved_elements(graph: Graph, portfolio: str, year: str) -> list[str]:
+    """The ministry's elements (not the bodies') of one document year that no group or unit
+    serves, directly or through their program: nothing in the text grounds them."""
+    found = []
+    for element in in_portfolio(graph, Kind.ELEMENT, portfolio, year):
+        if any(kind_of(s) is Kind.ORGANIZATION for s in parents(graph, element, Rel.ADMINISTERS)):
+            continue
+        targets = (element, program_of(graph, element))
+        if not any(kind_of(s) in ORG_KINDS for t in targets for s in parents(graph, t, Rel.SERVES)):
+            found.append(element)
+    return sorted(found, key=lambda e: (graph.nodes[e]["program_number"], graph.nodes[e]["number"]))

@@ -6,8 +6,10 @@ and inflection; loaders, the graph and the schema all import them from here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -74,10 +76,13 @@ def name_key(name: str) -> str:
     return " ".join(w for w in words(name.replace("*", "")) if w not in ARTICLES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light French stemmer: the plural mark, then the longest ending that leaves
-    at least four letters."""
-    if len(word) > MIN_STEM and word[-1] in "sx":
+    """A light French stemmer: the plural mark (`-aux` back to `-al`), then the longest
+    ending that leaves at least four letters."""
+    if len(word) > MIN_STEM + 1 and word.endswith("aux"):
+        word = word[:-3] + "al"  # `médicaux` is the plural of `médical`
+    elif len(word) > MIN_STEM and word[-1] in "sx":
         word = word[:-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
@@ -109,3 +114,51 @@ def sentences(text: str) -> list[str]:
 def sentence_ends(text: str) -> list[int]:
     """Where each sentence but the last ends (the offset after its separator)."""
     return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+_WORD = re.compile(r"[^\W_]+")
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    """est sont etre ete il ils elle elles lui eux nous vous on y dont ne pas plus tout tous
+    toute toutes afin lors entre sous vers chez sans selon meme aussi soit ni car comme donc
+    mais si tres peut peuvent fait font ont avant apres aupres des ou quant tant leur celle
+    celles celui ceux cela ceci autre autres chaque divers diverses certains certaines
+    plusieurs qu s c n j m t""".split()
+)
+"""STOPWORDS and the other words that say nothing of a topic (verbs of being, pronouns,
+quantifiers): what `content_tokens` leaves out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A content word of a text: its stem, where it stands (`text[start:end]`), and the
+    word folded."""
+
+    stem: str
+    start: int
+    end: int
+    word: str
+
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)  # a document repeats its words
+
+
+def content_tokens(text: str) -> list[Token]:
+    """The content words of `text` in order, stemmed, with their offsets for quoting:
+    `la promotion de la santé` gives `promot` (3:12) and `sant` (19:24)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = _fold_word(match.group(0))
+        if len(word) > 2 and word not in FUNCTION_WORDS and not word.isdigit():
+            found.append(Token(stem(word), match.start(), match.end(), word))
+    return found
+
+
+def related_stems(first: str, second: str) -> bool:
+    """Two stems of one word family: equal, or one a prefix of the other of at least
+    five letters (`univers` / `universitair`, `sport` / `sportiv`); `communic` and
+    `communaut` share only `commun`, which neither is."""
+    short, long = sorted((first, second), key=len)
+    return short == long or (len(short) >= MIN_RELATED and long.startswith(short))
+
+
+MIN_RELATED = 5

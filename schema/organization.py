@@ -32,8 +32,16 @@ ServiceTarget = Annotated[
 @strawberry.type(description="Why the graph says a unit serves a target.")
 class ServiceBasis:
     method: ServesMethod = strawberry.field(description="How the relation was found.")
-    evidence: str | None = strawberry.field(description="The text or match it rests on.")
-    confidence: Decimal = strawberry.field(description="From 0 to 1, two decimals.")
+    evidence: str | None = strawberry.field(
+        description="The text it rests on: the matched phrases, quoted, with their lines."
+    )
+    lines: list[int] = strawberry.field(
+        description="The document lines the evidence quotes (the source's and the target's)."
+    )
+    confidence: Decimal = strawberry.field(
+        description="From 0 to 1, two decimals: the share of such edges found right on the "
+        "labelled documents (of edges at 0.90, about nine in ten are right)."
+    )
 
 
 @strawberry.interface(description="A part of the organisation: an organization, group or unit.")
@@ -62,7 +70,12 @@ class Service:
 
     @classmethod
     def of_edge(cls, graph: Graph, edge: org_budgets.ServesEdge) -> Service:
-        basis = ServiceBasis(method=edge.method, evidence=edge.evidence, confidence=edge.confidence)
+        basis = ServiceBasis(
+            method=edge.method,
+            evidence=edge.evidence,
+            lines=list(edge.lines),
+            confidence=edge.confidence,
+        )
         unit = typed(graph, [edge.source], OrgEntity)[0]
         return cls(unit=unit, target=target_of(graph, edge.target), basis=basis)
 

@@ -11,9 +11,16 @@ from strawberry import relay
 
 from graph import aggregates, breakdowns
 from graph.kinds import Kind, Rel
-from graph.queries import categories, children, in_portfolio, shown_path, years
+from graph.queries import (
+    categories,
+    children,
+    in_portfolio,
+    shown_path,
+    unserved_elements,
+    years,
+)
 from loaders import records
-from schema.arguments import latest_year, portfolio_of, year_or
+from schema.arguments import document_year, latest_year, portfolio_of, year_or
 from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.budget import Budgeted, Change, YearArgument, change_of
 from schema.enums import Dimension, Measure
@@ -116,6 +123,16 @@ class Portfolio(Budgeted):
         after: After = None,
     ) -> Page[OrgGroup]:
         return page_of(group_list(self.graph, self.key, year, order_by, where), first, after)
+
+    @strawberry.field(
+        description="The ministry's elements that no group or unit of section 4 serves, in "
+        "the document that gives a fiscal year's figures (default: the latest): nothing in "
+        "its text grounds them, so the graph names no server rather than guess one."
+    )
+    def unserved_elements(self, year: YearArgument = None) -> list[Element]:
+        chosen = document_year(self.graph, self.key, year)
+        found = unserved_elements(self.graph, self.key, chosen) if chosen else []
+        return typed(self.graph, found, Element, chosen)
 
     @relay.connection(
         Connection[OrgUnit],

@@ -19,7 +19,13 @@ from graph.attributes import Graph
 from graph.audit import Finding, Status, audit, problems
 from graph.build import build_graph
 from graph.kinds import Kind, node_id, slug
-from graph.queries import PartOf, part_of_cycles, unserved_groups
+from graph.queries import (
+    PartOf,
+    part_of_cycles,
+    portfolios,
+    unserved_elements,
+    unserved_groups,
+)
 from loaders import Document, DocumentError, read_document
 from loaders.numbers import decimal_places, french_number
 from loaders.records import Provenance, Unit
@@ -40,6 +46,7 @@ def check(args: argparse.Namespace) -> int:
         print_audit(document.source, found)
         broken |= any(f.status is Status.MISMATCH for f in found)
     warn_unserved(graph)
+    warn_unserved_elements(graph)
     warn_cycles(graph)
     return status or (BROKEN if args.strict and broken else 0)
 
@@ -118,6 +125,21 @@ def warn_unserved(graph: Graph) -> None:
             "central services)",
             file=sys.stderr,
         )
+
+
+def warn_unserved_elements(graph: Graph) -> None:
+    """Each ministry element no group or unit serves: named, not guessed."""
+    for portfolio in portfolios(graph):
+        for year in sorted(graph.nodes[portfolio].get("editions", {})):
+            for element in unserved_elements(graph, portfolio, year):
+                attrs = graph.nodes[element]
+                where = attrs["provenance"][0]
+                print(
+                    f"{where.source}:{where.line_start}: warning: element "
+                    f"{attrs['program_number']}.{attrs['number']} « {attrs['name']} » is "
+                    "served by no group or unit (no text of section 4 grounds it)",
+                    file=sys.stderr,
+                )
 
 
 def warn_cycles(graph: Graph) -> None:

@@ -32,7 +32,7 @@ PORTFOLIO_QUERY = """{ portfolio(name: "Immigration et Communautés culturelles"
 ORG_UNITS = """{ orgUnits(name: "Direction des ressources financières") {
     name parent { name }
     serves { target { __typename ... on Element { number name } ... on Program { number name } }
-             basis { method evidence confidence } }
+             basis { method evidence lines confidence } }
     provenance { document lineStart text }
 } }"""
 

@@ -51,8 +51,9 @@ REAL_KINDS = {
 }
 
 # part_of: 3 groups → ministry, 21 units → their parent; serves: the 3 groups
-# (4 edges), the 21 units under HAUTE DIRECTION, the council; source: every node
-# but the document and the 2 fiscal years.
+# (4 edges), the 21 units under HAUTE DIRECTION (central services), two of which
+# also serve element 1.1 by their own mandates (lines 141 and 147), the council;
+# source: every node but the document and the 2 fiscal years.
 REAL_RELATIONS = {
     Rel.HAS_PROGRAM: 2,
     Rel.HAS_ELEMENT: 5,
@@ -69,7 +70,7 @@ REAL_RELATIONS = {
     Rel.HAS_OBJECTIVE: 10,
     Rel.HAS_MODE: 15,
     Rel.HAS_SUB_ITEM: 5,
-    Rel.SERVES: 26,
+    Rel.SERVES: 28,
     Rel.SOURCE: 72,
 }
 

@@ -121,16 +121,27 @@ def test_check_reads_a_directory_like_the_other_commands(
 def test_check_warns_of_a_group_that_serves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A sector whose name and texts ground no element is named, and so is the element
+    left with no server."""
     path = tmp_path / "loisirs.txt"
-    text = SYNTHETIC.read_text(encoding="utf-8").replace(
-        "SECTEUR DU PATRIMOINE", "SECTEUR DES AFFAIRES AUTOCHTONES"
+    text = SYNTHETIC.read_text(encoding="utf-8")
+    start = text.index("SECTEUR DU PATRIMOINE")
+    sector = (
+        "SECTEUR DES AFFAIRES AUTOCHTONES\n\nObjectifs généraux\n\n"
+        "- Négocier des ententes avec les nations autochtones.\n\n"
+        "Modes d'intervention\n\n- Les tables de concertation avec les communautés.\n"
     )
+    text = text[:start] + sector
     path.write_text(text, encoding="utf-8")
-    line = text.split("\n").index("SECTEUR DES AFFAIRES AUTOCHTONES") + 1
+    lines = text.split("\n")
+    line = lines.index("SECTEUR DES AFFAIRES AUTOCHTONES") + 1
+    element = next(n for n, t in enumerate(lines, 1) if t.startswith("2. Patrimoine"))
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().err == (
         f"{path}:{line}: warning: SECTEUR DES AFFAIRES AUTOCHTONES serves no element (its "
         "text names none, its name matches none, it offers no central services)\n"
+        f"{path}:{element}: warning: element 1.2 « Patrimoine et Lieux historiques » is served "
+        "by no group or unit (no text of section 4 grounds it)\n"
     )
 
 

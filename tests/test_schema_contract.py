@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from graph.build.serves_edges import CENTRAL_CONFIDENCE
 from schema.context import Context
 from tests.contract import (
     AUDIT,
@@ -101,9 +102,10 @@ def test_org_units_financial_resources(api_context: Context) -> None:
         "number": 4,
         "name": "Direction, Information et Services de soutien centralisés",
     }
-    assert service["basis"]["method"] == "INHERITED"
-    assert service["basis"]["confidence"] == "1.00"
+    assert service["basis"]["method"] == "CENTRAL_SERVICES"
+    assert service["basis"]["confidence"] == str(CENTRAL_CONFIDENCE)
     assert "HAUTE DIRECTION" in service["basis"]["evidence"]
+    assert 119 in service["basis"]["lines"]  # « ... offrent des services centralisés. »
     assert unit["provenance"] == [
         {
             "document": "micc-2007-2008.txt",
@@ -127,7 +129,7 @@ def test_org_groups_serve_their_elements(api_context: Context) -> None:
     assert [g["kind"] for g in groups] == ["EXECUTIVE", "SECTOR", "SECTOR"]
     assert len(groups[0]["units"]) == 5
     methods = {s["basis"]["method"] for g in groups for s in g["serves"]}
-    assert methods == {"CENTRAL_SERVICES", "NAME_MATCH"}
+    assert methods == {"CENTRAL_SERVICES", "NAME_MATCH", "TEXT_MATCH"}
 
 
 def test_portfolios(api_context: Context) -> None:

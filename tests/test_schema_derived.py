@@ -139,18 +139,20 @@ def test_groups_and_units_have_their_derived_budget(api_context: Context) -> Non
         mandateProvenance {{ lineStart text }} provenance {{ lineStart }} }} }}"""
     found = data_of(api_context, query)
     budgets = {g["name"]: g["budget"]["value"] for g in found["orgGroups"]}
-    # Lines 65-68: 3 794,8 + 51 100,0; 35 244,7; 20 446,0 (the administration element).
+    # Lines 65-68: 3 794,8 + 51 100,0; 35 244,7; 20 446,0 (the administration element)
+    # + 3 794,8 (element 1.1, through the investigation units of lines 141 and 147).
     assert budgets == {
-        "HAUTE DIRECTION": "20446.0",
+        "HAUTE DIRECTION": "24240.8",
         "SECTEUR DE L'IMMIGRATION ET DE LA FRANCISATION": "54894.8",
         "SECTEUR DE L'INTÉGRATION": "35244.7",
     }
     executive = found["orgGroups"][0]
-    assert {u["budget"]["value"] for u in executive["units"]} == {"20446.0"}
-    assert executive["change"]["amount"] == "121.4"  # line 79: 20 446,0 − 20 324,6
+    # Each unit: the administration element, and the two investigation units element 1.1.
+    assert {u["budget"]["value"] for u in executive["units"]} == {"20446.0", "24240.8"}
+    assert executive["change"]["amount"] == "121.4"  # lines 76, 79: 121,4 + 0,0
     (unit,) = found["orgUnits"]
     assert unit["budget"]["value"] == "20324.6"
-    assert unit["budget"]["parts"][0]["edges"][0]["basis"]["method"] == "INHERITED"
+    assert unit["budget"]["parts"][0]["edges"][0]["basis"]["method"] == "CENTRAL_SERVICES"
     assert [p["lineStart"] for p in unit["mandateProvenance"]] == [171]
     assert unit["mandateProvenance"][0]["text"].startswith(
         "- La *Direction des ressources financières*"

@@ -1,193 +1,230 @@
 """Which groups, units and bodies serve which elements and programs.
 
-The documents rarely say it outright. Each edge records the method that found
-it, the evidence text and a confidence in [0, 1]:
-- stated: a group's or unit's own text names an element or program;
-- name_match: a group's name and an element's name share content words
-  (accent- and case-insensitive, reduced to their French stems); the confidence
-  is the overlap coefficient (shared words over the shorter name's), and an
-  edge needs at least 0.5;
-- central_services: a group that is not a sector, matches no element by name,
-  and whose name or opening prose says it offers central services (`services
-  centralisés`, `services à la gestion`, `... de l'administration`) serves the
-  element whose name is most about administration and support;
-- body_program: a body reporting to the minister serves the program it is in;
-- inherited: a unit serves what its group serves, unless its own text says.
+The documents rarely say it outright; every edge is found from their text and
+says which text (`basis`: method, evidence quoting the matched phrases with their
+lines, the lines, and a confidence):
+- central_services: a group whose heading or opening prose says it offers central
+  services (`services centralisés`, `services à la gestion`...), or most of whose
+  units are named for the ministry's own support, serves the administration
+  elements (`serves_targets`), and so does each of its units: the one its name
+  names, else the most plainly administrative one;
+- name_match / text_match: a sector's (or other group's) passages are matched
+  against each element's name and clauses (`serves_match`), and a logistic model
+  (`serves_model`) turns the match into a confidence; an edge needs
+  `serves_model.MODEL.threshold`. A group given every element of a program serves
+  the program. A unit gets its own edges the same way, and they are its group's
+  too (through_unit); a unit of central services also serves what its mandate
+  points to, and only that when its name names it;
+- stated: a unit that a program's definition or highlights name serves that
+  program's element its own text matches best; a group or unit whose own text names
+  a program by number (`l'organisme du programme 2`) serves that program;
+- body_program: a body reporting to the minister serves its element (its program
+  when it is the program's only element);
+- inherited: a unit with no edge of its own serves what its group serves.
+A unit or group whose text puts its money outside the portfolio's budget serves
+nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from decimal import Decimal
+from collections.abc import Callable
 
 from graph.attributes import Graph
-from graph.build.nodes import add_edge
 from graph.build.scope import Scope
-from graph.kinds import Kind, Rel, ServesMethod
-from loaders.records import GroupKind
-from loaders.text import fold, name_key, stems
-
-_GENERIC = stems("secteur direction générale service centre bureau ministère haute")
-_CENTRAL = stems("administration soutien services centralisés gestion direction information")
-_CENTRAL_SERVICES = re.compile(
-    r"\bservices?\s+(?:centralises|communs|administratifs|de soutien|a la gestion)\b"
-    r"|\bsoutien centralise|\bgenerale? de l'administration\b"
+from graph.build.serves_edges import NAME_SHARE, Edges
+from graph.build.serves_match import Vocabulary, coverage, match
+from graph.build.serves_model import (
+    MODEL,
+    Candidate,
+    Matches,
+    Model,
+    Names,
+    Table,
+    Weights,
+    candidates,
 )
-MIN_OVERLAP = Decimal("0.5")
+from graph.build.serves_sources import Source, read_sources
+from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
+from graph.build.serves_text import portfolio_stems
+from graph.kinds import Kind
+from loaders.text import fold, name_key
+
 _PROGRAM_MENTION = re.compile(r"\bprogramme\s+(\d+)\b")
-_TWO = Decimal("0.01")
+FULL_NAME = 0.9
+"""The share of an element's name that makes a group named after it."""
+MIN_STATED_WORDS = 2
+"""A name must have this many words for a program's text holding it to be naming the unit."""
+Observer = Callable[[str, Candidate], None]
+"""Told of every candidate scored, with the weights' name (`group`, `unit` or `extra`)."""
 
 
-def add_serves(graph: Graph, scope: Scope) -> None:
-    candidates = _candidate_elements(graph, scope)
-    for node in scope.groups.values():
-        _serve_from_group(graph, scope, node, candidates)
-    for body in scope.bodies.values():
-        _serve_from_body(graph, body)
-    for unit in scope.units.values():
-        _stated(graph, scope, unit)
-    for unit in scope.units.values():
-        _inherit(graph, unit)
-
-
-def _candidate_elements(graph: Graph, scope: Scope) -> dict[str, set[str]]:
-    """The ministry's elements (not the bodies'), with their name stems."""
-    bodies = set(scope.bodies.values())
-    return {
-        element: stems(graph.nodes[element]["name"]) - _GENERIC
-        for element in scope.elements.values()
-        if not any(
-            s in bodies for s, _, k in graph.in_edges(element, keys=True) if k == Rel.ADMINISTERS
-        )
-    }
-
-
-def _serve_from_group(
-    graph: Graph, scope: Scope, group: str, candidates: dict[str, set[str]]
+def add_serves(
+    graph: Graph, scope: Scope, model: Model = MODEL, observe: Observer | None = None
 ) -> None:
-    if _stated(graph, scope, group) or _serve_by_name(graph, group, candidates):
-        return
-    attrs = graph.nodes[group]
-    if attrs["group_kind"] != GroupKind.SECTOR:
-        _serve_central(graph, group, candidates)
+    edges = Edges(graph, scope)
+    bodies = edges.serve_bodies()
+    drop = portfolio_stems(scope)
+    sources = read_sources(graph, scope, drop)
+    targets = read_targets(scope, drop, bodies)
+    vocabulary = Vocabulary([s.passages for s in sources.values()] + target_texts(targets))
+    complete(targets, vocabulary)
+    Inference(edges, vocabulary, sources, targets, model, observe).run()
 
 
-def _serve_by_name(graph: Graph, group: str, candidates: dict[str, set[str]]) -> bool:
-    """Elements whose name shares at least half the words of the shorter of the two names."""
-    name = graph.nodes[group]["name"]
-    words = stems(name) - _GENERIC
-    matched = False
-    for element, element_words in candidates.items():
-        shared = words & element_words
-        if not shared:
-            continue
-        score = Decimal(len(shared)) / Decimal(min(len(words), len(element_words)))
-        if score >= MIN_OVERLAP:
-            element_name = graph.nodes[element]["name"]
-            evidence = f"« {name} » and element « {element_name} » share the word stems " + (
-                ", ".join(sorted(shared))
-            )
-            _serve(graph, group, element, ServesMethod.NAME_MATCH, evidence, score)
-            matched = True
-    return matched
+class Inference:
+    """One document's serves: groups first, then their units."""
 
+    def __init__(
+        self,
+        edges: Edges,
+        vocabulary: Vocabulary,
+        sources: dict[str, Source],
+        targets: Targets,
+        model: Model,
+        observe: Observer | None,
+    ) -> None:
+        self.edges, self.vocabulary, self.sources = edges, vocabulary, sources
+        self.targets, self.model, self.observe = targets, model, observe
+        self.programs = {p.program: p for p in targets.programs}
+        self.table = Table(vocabulary, self._matches(), self._names(), self.programs)
+        self.matches, self.names = self.table.matches, self.table.names
+        support = {e.number for e in targets.support()}
+        self.topical = [e for e in targets.elements if e.number not in support]
+        groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
+        self.sectors = [g.node for g in groups if not g.says_central]
+        self.central = [g for g in groups if g.says_central]
 
-def _serve_central(graph: Graph, group: str, candidates: dict[str, set[str]]) -> None:
-    """A group whose own text says it offers central services serves the element whose
-    name is most about administration and support."""
-    attrs = graph.nodes[group]
-    texts = (attrs["name"], *attrs["intro"])
-    said = next((t for t in texts if _CENTRAL_SERVICES.search(fold(t))), None)
-    scored = sorted(
-        ((len(words & _CENTRAL), element) for element, words in candidates.items()),
-        key=lambda pair: (-pair[0], pair[1]),
-    )
-    if said is None or not scored or scored[0][0] == 0:
-        return
-    hits, element = scored[0]
-    evidence = (
-        f"« {attrs['name']} »: {said} Element « {graph.nodes[element]['name']} » is the "
-        "administration and support element"
-    )
-    confidence = Decimal(hits) / Decimal(len(candidates[element]))
-    _serve(graph, group, element, ServesMethod.CENTRAL_SERVICES, evidence, confidence)
+    def _matches(self) -> Matches:
+        return {
+            (s.node, t.number): match(self.vocabulary, s.passages, t.profile, t.names)
+            for s in self.sources.values()
+            for t in self.targets.elements
+        }
 
+    def _names(self) -> Names:
+        return {
+            s.node: {
+                t.number: coverage(self.vocabulary, [s.name], t.names)
+                for t in self.targets.elements
+            }
+            for s in self.sources.values()
+        }
 
-def _serve_from_body(graph: Graph, body: str) -> None:
-    for element in _targets(graph, body, Rel.ADMINISTERS):
-        for program in (
-            s for s, _, k in graph.in_edges(element, keys=True) if k == Rel.HAS_ELEMENT
-        ):
-            evidence = (
-                f"« {graph.nodes[body]['name']} » is element "
-                f"{graph.nodes[element]['number']} of program "
-                f"{graph.nodes[program]['number']} « {graph.nodes[program]['name']} »"
-            )
-            _serve(graph, body, program, ServesMethod.BODY_PROGRAM, evidence, Decimal(1))
+    def run(self) -> None:
+        for group in self.central:
+            self._serve_central(group)
+        for sector in self.sectors:
+            self._serve_sector(self.sources[sector])
+        for source in self.sources.values():
+            self._serve_named_programs(source)
 
-
-def _stated(graph: Graph, scope: Scope, node: str) -> bool:
-    """Serves edges for elements or programs that the node's own text names."""
-    attrs = graph.nodes[node]
-    text = " ".join((*attrs.get("intro", ()), *attrs.get("mandate", ())))
-    found = False
-    for target, evidence in _named_targets(graph, scope, text):
-        _serve(graph, node, target, ServesMethod.STATED, evidence, Decimal(1))
-        found = True
-    return found
-
-
-def _named_targets(graph: Graph, scope: Scope, text: str) -> Iterator[tuple[str, str]]:
-    key = f" {name_key(text)} "
-    for element in scope.elements.values():
-        name = graph.nodes[element]["name"]
-        wanted = name_key(name)
-        if " " in wanted and f" {wanted} " in key:
-            yield element, f"its text names element « {name} »"
-    for number in _PROGRAM_MENTION.findall(fold(text)):
-        if (program := scope.programs.get(int(number))) is not None:
-            yield program, f"its text names programme {number}"
-
-
-def _inherit(graph: Graph, unit: str) -> None:
-    if _targets(graph, unit, Rel.SERVES):
-        return
-    for ancestor in _ancestors(graph, unit):
-        served = list(graph.out_edges(ancestor, keys=True, data=True))
-        edges = [(t, d) for _, t, k, d in served if k == Rel.SERVES]
-        for target, data in edges:
-            evidence = f"part of « {graph.nodes[ancestor]['name']} »: {data['evidence']}"
-            _serve(graph, unit, target, ServesMethod.INHERITED, evidence, data["confidence"])
-        if edges:
+    def _serve_named_programs(self, source: Source) -> None:
+        """A group or unit whose own text names a program by number serves it (stated)."""
+        if source.outside:
             return
+        for said in source.passages[1:]:
+            for number in _PROGRAM_MENTION.findall(fold(said.text)):
+                if int(number) in self.edges.scope.programs:
+                    self.edges.named_program(source, said, int(number))
 
+    def _units(self) -> list[Source]:
+        return [s for s in self.sources.values() if s.kind is Kind.ORG_UNIT and not s.outside]
 
-def _ancestors(graph: Graph, node: str) -> Iterator[str]:
-    seen = {node}
-    current = node
-    while True:
-        parents = [t for t in _targets(graph, current, Rel.PART_OF) if t not in seen]
-        if not parents or graph.nodes[parents[0]]["kind"] == Kind.ORGANIZATION:
+    def _serve_central(self, group: Source) -> None:
+        support = self.targets.support()
+        if not support:
             return
-        current = parents[0]
-        seen.add(current)
-        yield current
+        members = [u for u in self._units() if u.group == group.node]
+        served = {self._support_of(group, support).number}
+        for unit in members:
+            if self._serve_stated(unit) or self._serve_beyond(unit):
+                continue  # named by or after what it serves: not the administration's
+            element = self._support_of(unit, support)
+            served.add(element.number)
+            self.edges.central(unit, group, element)
+        self.edges.central_group(group, [e for e in support if e.number in served], self.targets)
 
+    def _serve_stated(self, unit: Source) -> bool:
+        """A unit that a program's definition or highlights name (`il comprend le
+        fonctionnement du Centre de conservation du Québec`) serves that program's element
+        its own text matches best."""
+        key = f" {name_key(unit.name.text)} "
+        if len(key.split()) < MIN_STATED_WORDS:
+            return False
+        for program in self.targets.programs:
+            said = next((c for c in program.profile if key in f" {name_key(c.text)} "), None)
+            elements = [e for e in self.topical if e.program == program.program]
+            if said is None or not elements:
+                continue
+            best = max(elements, key=lambda e: (self.matches[unit.node, e.number].score, e.number))
+            self.edges.stated(unit, said, best)
+            return True
+        return False
 
-def _targets(graph: Graph, node: str, rel: Rel) -> list[str]:
-    return [t for _, t, k in graph.out_edges(node, keys=True) if k == rel]
+    def _support_of(self, source: Source, support: list[Target]) -> Target:
+        """The administration element the source's name names (its rarest word), else the
+        most plainly administrative one."""
+        held = self.vocabulary.held(source.name)
+        for element in support[1:]:
+            rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
+            if rarest and rarest in held:
+                return element
+        return support[0]
 
+    def _serve_beyond(self, unit: Source) -> bool:
+        """A unit of central services also serves what its own mandate clearly points to;
+        True when its name names it (`Centre de conservation` for `Conservation et
+        restauration`): such a unit is that element's, not the administration's."""
+        rivals = [u.node for u in self._units() if u.group == unit.group and u is not unit]
+        kept = self._kept("extra", self._candidates(unit, self.topical, rivals, set()))
+        self.edges.matched(unit.node, kept, self.targets)
+        return any(c.feature("name") >= NAME_SHARE for c, _ in kept)
 
-def _serve(
-    graph: Graph, source: str, target: str, method: ServesMethod, evidence: str, score: Decimal
-) -> None:
-    add_edge(
-        graph,
-        source,
-        target,
-        Rel.SERVES,
-        method=method,
-        evidence=evidence,
-        confidence=score.quantize(_TWO),
-    )
+    def _serve_sector(self, group: Source) -> None:
+        """The group's own edges; then each unit's, among which those the group's texts do
+        not give are the group's too (through that unit); a unit with none inherits."""
+        rivals = [s for s in self.sectors if s != group.node]
+        pool = [e for e in self.topical if not self._named_by_another(group, e, rivals)]
+        own = self._kept("group", self._candidates(group, pool, rivals, set()))
+        self.edges.matched(group.node, own, self.targets)
+        given = {c.target.number for c, _ in own}
+        members = [u for u in self._units() if u.group == group.node]
+        found = {u.node: self._unit_edges(u, members, given) for u in members}
+        for unit in members:
+            self.edges.matched(unit.node, found[unit.node], self.targets)
+        self.edges.through_units(group, found, given)
+        for unit in members:
+            if not found[unit.node] and not self.edges.served(unit.node):
+                self.edges.inherit(unit, group.node)
+
+    def _named_by_another(self, group: Source, element: Target, rivals: list[str]) -> bool:
+        """Another group is named after the element (`SECTEUR DE L'IMMIGRATION` for
+        `Immigration`) and this one is not: the element is the other's."""
+        if self.names[group.node][element.number] >= NAME_SHARE:
+            return False
+        return any(self.names[r][element.number] >= FULL_NAME for r in rivals)
+
+    def _unit_edges(
+        self, unit: Source, members: list[Source], given: set[str]
+    ) -> list[tuple[Candidate, float]]:
+        if self._serve_stated(unit):
+            return []
+        rivals = [u.node for u in members if u is not unit]
+        return self._kept("unit", self._candidates(unit, self.topical, rivals, given))
+
+    def _candidates(
+        self, source: Source, pool: list[Target], rivals: list[str], within: set[str]
+    ) -> list[Candidate]:
+        return candidates(self.table, source.node, source.passages, pool, rivals, within)
+
+    def _kept(self, which: str, found: list[Candidate]) -> list[tuple[Candidate, float]]:
+        weights: Weights = getattr(self.model, which)
+        kept = []
+        for candidate in found:
+            if self.observe is not None:
+                self.observe(which, candidate)
+            confidence = weights.confidence(candidate.features)
+            if confidence >= self.model.threshold:
+                kept.append((candidate, confidence))
+        return kept
