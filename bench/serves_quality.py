@@ -28,6 +28,8 @@ from loaders.text import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+UNSEEN = CORPUS / "unseen"
+"""Labelled documents by two other authors, measured but never used to fit the model."""
 SEARCHED = (CORPUS, ROOT / "data")
 _TARGET = re.compile(r"^(element|program)\s+(\d+)(?:\.(\d+))?$")
 Pair = tuple[str, str]
@@ -85,7 +87,8 @@ def labelled_documents(directory: Path = CORPUS) -> list[Labels]:
 
 def read_labels(path: Path) -> Labels:
     data = json.loads(path.read_text(encoding="utf-8"))
-    document = next(d / data["document"] for d in SEARCHED if (d / data["document"]).is_file())
+    places = (path.parent, *SEARCHED)
+    document = next(d / data["document"] for d in places if (d / data["document"]).is_file())
     serves = tuple((edge["source"], edge["target"]) for edge in data["serves"])
     return Labels(path, document, serves, tuple(data.get("serves_nothing", ())))
 
