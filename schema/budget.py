@@ -134,6 +134,15 @@ class Change:
         )
 
 
+FromYear = Annotated[
+    str | None,
+    strawberry.argument(
+        name="from", description="The earlier year (default: the year before `to`)."
+    ),
+]
+ComparedMeasure = Annotated[Measure, strawberry.argument(description="What to compare.")]
+
+
 def change_of(graph: Graph, node: str, measure: Measure, before: str | None, after: str) -> Change:
     """The change of `node`'s `measure` to `after` from `before` (default: the year before)."""
     portfolio = portfolio_of(graph, node)
@@ -160,16 +169,9 @@ class Budgeted(Entity):
     @strawberry.field(description="How a measure changed from one fiscal year to another.")
     def change(
         self,
-        from_: Annotated[
-            str | None,
-            strawberry.argument(
-                name="from", description="The earlier year (default: the year before `to`)."
-            ),
-        ] = None,
+        from_: FromYear = None,
         to: YearArgument = None,
-        measure: Annotated[
-            Measure, strawberry.argument(description="What to compare.")
-        ] = Measure.EXPENDITURE,
+        measure: ComparedMeasure = Measure.EXPENDITURE,
     ) -> Change:
         return change_of(self.graph, self.key, measure, from_, self.year_or(to))
 

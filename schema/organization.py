@@ -14,7 +14,7 @@ from graph.kinds import Kind, Rel, TextField, kind_of
 from graph.org_budgets import RULE
 from graph.queries import children, parent_unit, parents, served, units_of
 from schema.arguments import portfolio_of, year_or
-from schema.budget import Budgeted, Change, YearArgument, change_of
+from schema.budget import Budgeted, Change, ComparedMeasure, FromYear, YearArgument, change_of
 from schema.enums import GroupKind, Measure, ServesMethod
 from schema.figures import THOUSANDS, Amount
 from schema.items import InterventionMode, Objective, Role, by_number
@@ -156,16 +156,9 @@ class ServingEntity(OrgEntity):
     @strawberry.field(description="How its derived budget changed from one year to another.")
     def change(
         self,
-        from_: Annotated[
-            str | None,
-            strawberry.argument(
-                name="from", description="The earlier year (default: the year before `to`)."
-            ),
-        ] = None,
+        from_: FromYear = None,
         to: YearArgument = None,
-        measure: Annotated[
-            Measure, strawberry.argument(description="What to compare.")
-        ] = Measure.EXPENDITURE,
+        measure: ComparedMeasure = Measure.EXPENDITURE,
     ) -> Change:
         return change_of(self.graph, self.key, measure, from_, self._year(to))
 
