@@ -7,8 +7,8 @@ A request goes through one pipeline, each step able to answer on its own:
    list); refused with its 4xx status when malformed or over a size;
 2. persisted queries: a hash becomes its query (or `PERSISTED_QUERY_NOT_FOUND`);
 3. the ETag, from the data version, the settings and the normalized operations; an
-   `If-None-Match` that names it is answered 304 before anything runs (a result cache
-   keyed on the same ETag would sit here);
+   `If-None-Match` that names it is answered 304 before anything runs, and an answer the
+   result cache holds under it (`server.results`) is sent as it was encoded;
 4. execution in a worker thread, within the time budget (`schema.limits.Deadline`): past
    it, the answer is a 503 at once and the work stops at its next object;
 5. the answer's status, media type and cache headers (`server.protocol.answer_of`).
@@ -54,6 +54,7 @@ from server.protocol import (
     refusal,
     wants_ide,
 )
+from server.results import Answer, ResultCache
 from server.settings import Settings
 from server.static import graphiql_page
 
@@ -69,6 +70,7 @@ class GraphQLEndpoint:
         self.limits = settings.limits
         self.fingerprint = settings.fingerprint()
         self.persisted = PersistedQueries(settings.apq_entries)
+        self.results = ResultCache(settings.result_cache_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = await self.respond(Request(scope, receive))
@@ -108,11 +110,24 @@ class GraphQLEndpoint:
         if matches(request.headers.get("if-none-match"), etag):
             headers = {**cache_headers(etag, self.settings.cache_control), "Vary": VARY}
             return Response(status_code=304, headers=headers)
+        cached = self.results.get(loaded.version, etag)
+        if cached is not None:
+            self.keep_persisted(resolved, [True] * len(resolved))
+            return response_of(cached)
         results = await self.executed(loaded.graph, operations, asked.method)
-        for (operation, digest), result in zip(resolved, results, strict=True):
-            if digest is not None and _ran(result):
+        self.keep_persisted(resolved, [_ran(r) for r in results])
+        answer = self.encode(asked, results, etag)
+        if not any(r.errors for r in results):
+            self.results.put(loaded.version, etag, answer)
+        return response_of(answer)
+
+    def keep_persisted(
+        self, resolved: Sequence[tuple[Operation, str | None]], ran: Sequence[bool]
+    ) -> None:
+        """Register the persisted queries sent with their text, once they have run."""
+        for (operation, digest), valid in zip(resolved, ran, strict=True):
+            if digest is not None and valid:
                 self.persisted.keep(digest, str(operation.query))
-        return self.encode(asked, results, etag)
 
     async def executed(
         self, graph: Graph, operations: Sequence[Operation], method: HTTPMethod
@@ -127,14 +142,14 @@ class GraphQLEndpoint:
             )
         return out_of_time * len(operations)
 
-    def encode(self, asked: GraphQLRequest, results: list[ExecutionResult], etag: str) -> Response:
+    def encode(self, asked: GraphQLRequest, results: list[ExecutionResult], etag: str) -> Answer:
         answers = [answer_of(dict(process_result(r)), asked.media_type) for r in results]
         statuses = {status for status, _ in answers}
         status = 503 if 503 in statuses else (200 if asked.batch else answers[0][0])
         body = [b for _, b in answers] if asked.batch else answers[0][1]
         cacheable = status != 503 and not any(_internal(r) for r in results)
         cache = cache_headers(etag if cacheable else None, self.settings.cache_control)
-        return encoded(status, body, asked.media_type, {**cache, "Vary": VARY})
+        return answer_encoded(status, body, asked.media_type, {**cache, "Vary": VARY})
 
 
 def run(
@@ -173,6 +188,15 @@ def _internal(result: ExecutionResult) -> bool:
     return any((e.extensions or {}).get("code") == INTERNAL for e in result.errors or ())
 
 
-def encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Response:
+def answer_encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Answer:
     content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(content, status, headers, media_type=f"{media}; charset=utf-8")
+    return Answer(status, content, tuple(headers.items()), f"{media}; charset=utf-8")
+
+
+def response_of(answer: Answer) -> Response:
+    headers = dict(answer.headers)
+    return Response(answer.content, answer.status, headers, media_type=answer.media_type)
+
+
+def encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Response:
+    return response_of(answer_encoded(status, body, media, headers))
