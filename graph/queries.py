@@ -12,7 +12,8 @@ import networkx as nx
 from graph.attributes import Graph
 from graph.index import index_of
 from graph.kinds import Kind, Rel, kind_of
-from loaders.text import fold, name_key
+from graph.substrings import substrings_of
+from loaders.text import name_key
 from loaders.years import next_year
 
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
@@ -25,6 +26,11 @@ def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
     return list(index_of(graph).by_kind.get(kind, ()))
+
+
+def every_node(graph: Graph) -> tuple[str, ...]:
+    """Every node, in id order."""
+    return index_of(graph).ordered
 
 
 def children(graph: Graph, node: str, rel: Rel) -> list[str]:
@@ -174,27 +180,8 @@ def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = No
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
     """Nodes whose name or text contains `text`, whatever the case, accents, ligatures,
-    apostrophes and spacing; names first."""
-    wanted = _plain(text)
-    allowed = set(kinds) if kinds else None
-    by_name, by_text = [], []
-    for node, data in graph.nodes(data=True):
-        if allowed is not None and data["kind"] not in allowed:
-            continue
-        if wanted in _plain(data["name"]):
-            by_name.append(node)
-        elif any(wanted in _plain(t) for t in _texts(data)):
-            by_text.append(node)
-    return sorted(by_name) + sorted(by_text)
-
-
-def _plain(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def _texts(data: dict[str, Any]) -> list[str]:
-    texts = [*data.get("mandate", ()), *data.get("intro", ())]
-    return texts + [data.get("definition", "")]
+    apostrophes and spacing; names first (`graph.substrings`: no pass over the nodes)."""
+    return substrings_of(graph).search(text, kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,19 +193,32 @@ class Neighborhood:
 def neighborhood(
     graph: Graph, node: str, depth: int, relations: Iterable[Rel] | None = None
 ) -> Neighborhood:
-    """Nodes within `depth` edges of `node` (either direction) and the edges between them."""
-    allowed = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
-    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) in allowed)
-    reached = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), node, depth)
+    """Nodes within `depth` edges of `node` (either direction) and the edges between them:
+    a walk of what it reaches, nothing else."""
+    allowed: set[Rel] = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
+    reached = {node: 0}
+    frontier = [node]
+    for distance in range(1, depth + 1):
+        frontier = [n for f in frontier for n in _linked(graph, f, allowed) if n not in reached]
+        reached.update((n, distance) for n in frontier)
     members = sorted(reached, key=lambda n: (reached[n], n))
-    inside = set(members)
     edges = sorted(
         (s, t, Rel(str(k)))
-        for member in members
-        for s, t, k in view.out_edges(member, keys=True)
-        if t in inside
+        for s in members
+        for t, keyed in graph.succ[s].items()
+        if t in reached
+        for k in keyed
+        if k in allowed
     )
     return Neighborhood(members, edges)
+
+
+def _linked(graph: Graph, node: str, allowed: set[Rel]) -> Iterable[str]:
+    """The nodes one edge of an allowed relation away from `node`, in either direction."""
+    for adjacency in (graph.succ[node], graph.pred[node]):
+        for other, keyed in adjacency.items():
+            if any(k in allowed for k in keyed):
+                yield other
 
 
 def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
