@@ -3,8 +3,10 @@ and GraphiQL for a browser.
 
 A request goes through one pipeline, each step able to answer on its own:
 
-1. `read_request`: the operations (GET parameters or a bounded JSON body; a batch is a
-   list); refused with its 4xx status when malformed or over a size;
+1. `raw_request`: the request's bytes (a bounded body, or the query string); bytes the
+   result cache has answered before are answered again at once (`known`);
+   `read_request`: the operations (GET parameters or a JSON body; a batch is a list);
+   refused with its 4xx status when malformed or over a size;
 2. persisted queries: a hash becomes its query (or `PERSISTED_QUERY_NOT_FOUND`);
 3. the ETag, from the data version, the settings and the normalized operations; an
    `If-None-Match` that names it is answered 304 before anything runs, and an answer the
@@ -50,6 +52,7 @@ from server.protocol import (
     answered_media,
     checked_query,
     error_body,
+    raw_request,
     read_request,
     refusal,
     wants_ide,
@@ -82,8 +85,12 @@ class GraphQLEndpoint:
         media = JSON
         try:
             media = answered_media(request)
-            asked = await read_request(request, media, self.settings)
-            return await self.answer(request, asked)
+            raw = await raw_request(request, self.settings)
+            known = self.known(request, media, raw)
+            if known is not None:
+                return known
+            asked = read_request(request, media, self.settings, raw)
+            return await self.answer(request, asked, raw)
         except RequestError as exc:
             status, body = refusal(exc, media)
             return encoded(status, body, media, {**exc.headers, **cache_headers(None, "")})
@@ -99,7 +106,18 @@ class GraphQLEndpoint:
         /graphql, also by a link that carries `?query=`."""
         return graphiql_page()
 
-    async def answer(self, request: Request, asked: GraphQLRequest) -> Response:
+    def known(self, request: Request, media: str, raw: bytes) -> Response | None:
+        """The answer the result cache holds for these very bytes (none: not yet)."""
+        loaded: Loaded = request.state.loaded
+        found = self.results.by_request(loaded.version, request_key(request, media, raw))
+        if found is None:
+            return None
+        etag, answer = found
+        if matches(request.headers.get("if-none-match"), etag):
+            return not_modified(etag, self.settings.cache_control)
+        return response_of(answer)
+
+    async def answer(self, request: Request, asked: GraphQLRequest, raw: bytes) -> Response:
         loaded: Loaded = request.state.loaded
         resolved = [self.persisted.resolved(op) for op in asked.operations]
         operations = [op for op, _ in resolved]
@@ -108,8 +126,7 @@ class GraphQLEndpoint:
         keys = [op.key() for op in operations]
         etag = etag_of(loaded.version, self.fingerprint, asked.media_type, asked.batch, keys)
         if matches(request.headers.get("if-none-match"), etag):
-            headers = {**cache_headers(etag, self.settings.cache_control), "Vary": VARY}
-            return Response(status_code=304, headers=headers)
+            return not_modified(etag, self.settings.cache_control)
         cached = self.results.get(loaded.version, etag)
         if cached is not None:
             self.keep_persisted(resolved, [True] * len(resolved))
@@ -119,6 +136,7 @@ class GraphQLEndpoint:
         answer = self.encode(asked, results, etag)
         if not any(r.errors for r in results):
             self.results.put(loaded.version, etag, answer)
+            self.results.alias(request_key(request, asked.media_type, raw), etag)
         return response_of(answer)
 
     def keep_persisted(
@@ -177,6 +195,15 @@ def execute(operation: Operation, context: Context, method: HTTPMethod) -> Execu
     except InvalidOperationTypeError as exc:
         allow = {"Allow": "POST"}
         raise RequestError(exc.as_http_error_reason(method), 405, headers=allow) from None
+
+
+def request_key(request: Request, media: str, raw: bytes) -> tuple[str, str, str, bytes]:
+    """What the bytes of a request ask, with what decides how they are read and answered."""
+    return request.method, media, request.headers.get("content-type", ""), raw
+
+
+def not_modified(etag: str, cache_control: str) -> Response:
+    return Response(status_code=304, headers={**cache_headers(etag, cache_control), "Vary": VARY})
 
 
 def _ran(result: ExecutionResult) -> bool:

@@ -106,14 +106,23 @@ def answered_media(request: Request) -> str:
     return media
 
 
-async def read_request(request: Request, media: str, settings: Settings) -> GraphQLRequest:
-    """The operations a GET or POST asks for, checked against the settings' sizes."""
+async def raw_request(request: Request, settings: Settings) -> bytes:
+    """What a GET or POST sends, as bytes (a POST's body, checked for its type and size;
+    a GET's query string): the same bytes ask for the same operations."""
     if request.method == "GET":
-        return GraphQLRequest("GET", media, (operation_of(_query_parameters(request), settings),))
+        return request.scope["query_string"] or b""
     if request.method != "POST":
         allow = {"Allow": "GET, POST"}
         raise RequestError("GraphQL only supports GET and POST requests", 405, headers=allow)
-    body = await _json_body(request, settings)
+    return await _raw_body(request, settings)
+
+
+def read_request(request: Request, media: str, settings: Settings, raw: bytes) -> GraphQLRequest:
+    """The operations a GET or POST asks for (`raw`: its `raw_request`), checked against
+    the settings' sizes."""
+    if request.method == "GET":
+        return GraphQLRequest("GET", media, (operation_of(_query_parameters(request), settings),))
+    body = decoded_json(raw, "the body")
     if isinstance(body, list):
         return GraphQLRequest("POST", media, _batch(body, settings), batch=True)
     return GraphQLRequest("POST", media, (operation_of(body, settings),))
@@ -131,7 +140,7 @@ def _query_parameters(request: Request) -> dict[str, Any]:
     return found
 
 
-async def _json_body(request: Request, settings: Settings) -> Any:
+async def _raw_body(request: Request, settings: Settings) -> bytes:
     kind, _, params = request.headers.get("content-type", "").partition(";")
     if kind.strip().lower() != JSON:
         raise RequestError(f"a POST must send its body as {JSON}", 415)
@@ -139,8 +148,7 @@ async def _json_body(request: Request, settings: Settings) -> Any:
     if params.strip() and charset not in ("utf-8", "utf8"):
         raise RequestError(f"the body must be UTF-8, not {params.strip()}", 415)
     length = request.headers.get("content-length")
-    raw = await bounded_body(request.stream(), length, settings.max_body_bytes)
-    return decoded_json(raw, "the body")
+    return await bounded_body(request.stream(), length, settings.max_body_bytes)
 
 
 def _batch(body: list[Any], settings: Settings) -> tuple[Operation, ...]:

@@ -30,14 +30,41 @@ class Answer:
         return len(self.content) + sum(len(k) + len(v) for k, v in self.headers) + 100
 
 
+RequestKey = tuple[str, str, str, bytes]
+"""A request's method, answered media type, content type and bytes (body or query string)."""
+ALIASES = 4096
+ALIASED_BYTES = 16 * 1024
+"""Requests at most this long are remembered by their bytes (see `alias`)."""
+
+
 class ResultCache:
-    """At most `capacity` bytes of answers, all of one data version (0 bytes: off)."""
+    """At most `capacity` bytes of answers, all of one data version (0 bytes: off).
+
+    A request's bytes may also name the key of its answer (`alias`): a request that
+    sends the same bytes again is then answered before they are even decoded.
+    """
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
         self.version: str | None = None
         self.answers: OrderedDict[str, Answer] = OrderedDict()
         self.held = 0
+        self.aliases: OrderedDict[RequestKey, str] = OrderedDict()
+
+    def by_request(self, version: str, request: RequestKey) -> tuple[str, Answer] | None:
+        """The key and answer the request's bytes were last answered with, if still held."""
+        self.follow(version)
+        key = self.aliases.get(request)
+        answer = None if key is None else self.get(version, key)
+        return None if key is None or answer is None else (key, answer)
+
+    def alias(self, request: RequestKey, key: str) -> None:
+        if len(request[3]) > ALIASED_BYTES or key not in self.answers:
+            return
+        self.aliases[request] = key
+        self.aliases.move_to_end(request)
+        while len(self.aliases) > ALIASES:
+            self.aliases.popitem(last=False)
 
     def get(self, version: str, key: str) -> Answer | None:
         self.follow(version)
@@ -62,5 +89,6 @@ class ResultCache:
         """Drop every answer when the data version changes."""
         if version != self.version:
             self.answers.clear()
+            self.aliases.clear()
             self.held = 0
             self.version = version

@@ -4,6 +4,7 @@ are other answers; an error is never kept."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,13 +16,15 @@ from strawberry.types import ExecutionResult
 from graph.attributes import Graph
 from graph.queries import portfolios
 from schema.limits import OutOfTime
-from server import endpoint
+from server import endpoint, protocol
 from server.data import Loaded
 from server.endpoint import GraphQLEndpoint
 from server.results import Answer, ResultCache
 from server.settings import Settings
 
 NAMES = "{ portfolios { name } }"
+URL = "http://testserver/graphql"
+JSON_BODY = {"content-type": "application/json"}
 
 
 class Served:
@@ -67,6 +70,32 @@ def test_a_repeated_query_runs_once(served_app: Served) -> None:
     assert first.content == second.content
     assert first.headers["etag"] == second.headers["etag"]
     assert served_app.runs == 1
+
+
+def test_the_same_bytes_are_answered_before_they_are_read(
+    served_app: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[bytes] = []
+    read = protocol.read_request
+
+    def counted(request: Any, media: str, settings: Settings, raw: bytes) -> Any:
+        reads.append(raw)
+        return read(request, media, settings, raw)
+
+    monkeypatch.setattr(endpoint, "read_request", counted)
+    body = json.dumps({"query": NAMES}).encode()
+    with TestClient(served_app) as client:
+        answers = [client.post(URL, content=body, headers=JSON_BODY) for _ in range(3)]
+        elsewise = client.post(URL, content=body.replace(b"{ ", b"{  "), headers=JSON_BODY)
+        typed = client.post(URL, content=body, headers={"content-type": "text/plain"})
+        revalidated = client.post(
+            URL, content=body, headers={**JSON_BODY, "if-none-match": answers[0].headers["etag"]}
+        )
+    assert len({a.content for a in answers}) == 1 and elsewise.content == answers[0].content
+    assert reads == [body, body.replace(b"{ ", b"{  ")]
+    assert served_app.runs == 2  # other bytes, other text: run once more
+    assert typed.status_code == 415
+    assert revalidated.status_code == 304
 
 
 def test_another_data_version_is_answered_anew(
