@@ -3,7 +3,8 @@
 offset where each node's entry starts.
 
 A query is then `str.find` over those strings (done in C, no Python work per node) and
-a bisection for each match, so its Python work is in proportion to what it finds. The
+a bisection for each match, so its Python work is in proportion to what it finds; the
+C scan is linear in the distinct text (texts repeated across documents count once). The
 separator is a character folding never yields, so a match never spans two entries.
 Kept in the graph once it is built, like `graph.index`.
 """
@@ -38,20 +39,24 @@ def texts_of(data: dict[str, Any]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Joined:
-    """Entries joined by `SEPARATOR`; `starts[i]` is where entry `i` (of `nodes[i]`) is."""
+    """Distinct texts joined by `SEPARATOR`; `starts[i]` is where text `i` is, `nodes[i]`
+    the nodes that hold it (a text many documents repeat is searched once)."""
 
     text: str
     starts: tuple[int, ...]
-    nodes: tuple[str, ...]
+    nodes: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, entries: list[tuple[str, str]]) -> Joined:
+        holders: dict[str, list[str]] = {}
+        for node, text in entries:
+            holders.setdefault(text, []).append(node)
         starts, at = [], 0
-        for _, text in entries:
+        for text in holders:
             starts.append(at)
             at += len(text) + 1
-        joined = SEPARATOR.join(text for _, text in entries)
-        return cls(joined, tuple(starts), tuple(node for node, _ in entries))
+        joined = SEPARATOR.join(holders)
+        return cls(joined, tuple(starts), tuple(tuple(n) for n in holders.values()))
 
     def holding(self, wanted: str) -> set[str]:
         """The nodes one of whose entries contains `wanted` (not blank)."""
@@ -59,7 +64,7 @@ class Joined:
         at = self.text.find(wanted)
         while at >= 0:
             entry = bisect_right(self.starts, at) - 1
-            found.add(self.nodes[entry])
+            found.update(self.nodes[entry])
             following = self.starts[entry + 1] if entry + 1 < len(self.starts) else len(self.text)
             at = self.text.find(wanted, following)
         return found

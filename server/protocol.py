@@ -11,7 +11,10 @@ its own 4xx status with either.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from starlette.requests import Request
@@ -49,7 +52,8 @@ class GraphQLRequest:
     batch: bool = False
 
 
-def accepted(accept: str | None) -> dict[str, float]:
+@lru_cache(maxsize=256)  # clients send a handful of Accept headers: each parsed once
+def accepted(accept: str | None) -> Mapping[str, float]:
     """The quality the Accept header gives each media range (`*/*` when there is none)."""
     found: dict[str, float] = {}
     for part in (accept or "*/*").split(","):
@@ -60,7 +64,7 @@ def accepted(accept: str | None) -> dict[str, float]:
                 quality = _quality(param[2:])
         if media:
             found[media] = max(found.get(media, 0.0), quality)
-    return found
+    return MappingProxyType(found)
 
 
 def _quality(text: str) -> float:
@@ -70,7 +74,7 @@ def _quality(text: str) -> float:
         return 0.0
 
 
-def quality(ranges: dict[str, float], media: str) -> tuple[float, bool]:
+def quality(ranges: Mapping[str, float], media: str) -> tuple[float, bool]:
     """How much `media` is accepted, and whether it is named (not only by a wildcard)."""
     if media in ranges:
         return ranges[media], True
