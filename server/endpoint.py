@@ -217,12 +217,22 @@ def _internal(result: ExecutionResult) -> bool:
 
 def answer_encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Answer:
     content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Answer(status, content, tuple(headers.items()), f"{media}; charset=utf-8")
+    response = Response(content, status, headers, media_type=f"{media}; charset=utf-8")
+    return Answer(status, content, tuple(response.raw_headers))
+
+
+class Sent(Response):
+    """An encoded answer sent as it is: its headers were encoded with it, once."""
+
+    def __init__(self, answer: Answer) -> None:  # no super(): nothing to encode again
+        self.status_code = answer.status
+        self.body = answer.content
+        self.background = None
+        self.raw_headers = list(answer.headers)
 
 
 def response_of(answer: Answer) -> Response:
-    headers = dict(answer.headers)
-    return Response(answer.content, answer.status, headers, media_type=answer.media_type)
+    return Sent(answer)
 
 
 def encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Response:

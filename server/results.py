@@ -18,12 +18,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """An encoded answer: its status, body bytes, headers and media type."""
+    """An encoded answer: its status, body bytes and headers (as ASGI sends them)."""
 
     status: int
     content: bytes
-    headers: tuple[tuple[str, str], ...]
-    media_type: str
+    headers: tuple[tuple[bytes, bytes], ...]
 
     @property
     def size(self) -> int:

@@ -167,7 +167,7 @@ def test_a_timeout_is_not_kept(served_app: Served, monkeypatch: pytest.MonkeyPat
 
 
 def answer(size: int) -> Answer:
-    return Answer(200, b"x" * size, (), "application/json")
+    return Answer(200, b"x" * size, ())
 
 
 def test_the_cache_is_bounded_by_bytes() -> None:
