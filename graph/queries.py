@@ -222,14 +222,36 @@ def _linked(graph: Graph, node: str, allowed: set[Rel]) -> Iterable[str]:
 
 
 def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
-    """The shortest chain of typed edges linking two nodes (in any direction), or None."""
-    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) != Rel.SOURCE)
-    try:
-        path = nx.shortest_path(allowed.to_undirected(as_view=True), source, target)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
+    """The shortest chain of typed edges linking two nodes (in any direction), or None:
+    a breadth-first walk from `source` that stops once it reaches `target`."""
+    if source not in graph or target not in graph:
         return None
+    parents = _parents_until(graph, source, target)
+    if target not in parents:
+        return None
+    path = [target]
+    while (parent := parents[path[-1]]) is not None:
+        path.append(parent)
+    path.reverse()
     edges = [_edge_between(graph, a, b) for a, b in zip(path, path[1:], strict=False)]
-    return Neighborhood(list(path), edges)
+    return Neighborhood(path, edges)
+
+
+def _parents_until(graph: Graph, source: str, target: str) -> dict[str, str | None]:
+    """Each node reached from `source` (through any relation but SOURCE), with the node
+    it was reached from, level by level until `target` is among them."""
+    allowed: set[Rel] = {r for r in Rel if r is not Rel.SOURCE}
+    parents: dict[str, str | None] = {source: None}
+    frontier = [source]
+    while frontier and target not in parents:
+        reached = []
+        for node in frontier:
+            for other in _linked(graph, node, allowed):
+                if other not in parents:
+                    parents[other] = node
+                    reached.append(other)
+        frontier = reached
+    return parents
 
 
 def _edge_between(graph: Graph, a: str, b: str) -> tuple[str, str, Rel]:

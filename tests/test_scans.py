@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import networkx as nx
 import pytest
 
@@ -88,3 +90,22 @@ def test_neighborhood_follows_only_the_relations_given(real_graph: Graph) -> Non
     reached = walked(real_graph, portfolio, 2, {Rel.HAS_PROGRAM})
     assert set(found.nodes) == set(reached) and len(found.nodes) > 1
     assert {rel for _, _, rel in found.edges} == {Rel.HAS_PROGRAM}
+
+
+def test_shortest_path_is_as_short_as_networkx_finds(real_graph: Graph) -> None:
+    every: set[Rel] = {r for r in Rel if r is not Rel.SOURCE}
+    view = nx.subgraph_view(real_graph, filter_edge=lambda s, t, k: str(k) in every)
+    undirected = view.to_undirected(as_view=True)
+    nodes = sorted(real_graph)
+    linked = 0
+    for source, target in zip(nodes[::5], nodes[3::5], strict=False):
+        found = queries.shortest_path(real_graph, source, target)
+        if not nx.has_path(undirected, source, target):
+            assert found is None
+            continue
+        linked += 1
+        assert found is not None and found.nodes[0] == source and found.nodes[-1] == target
+        assert len(found.nodes) == nx.shortest_path_length(undirected, source, target) + 1
+        for (a, b), (s, t, rel) in zip(pairwise(found.nodes), found.edges, strict=True):
+            assert {a, b} == {s, t} and real_graph.has_edge(s, t, rel)
+    assert linked > 5
