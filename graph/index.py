@@ -29,6 +29,8 @@ class Index:
     by_kind: dict[Kind, tuple[str, ...]]
     by_name: dict[tuple[Kind, str], tuple[str, ...]]
     by_portfolio: dict[tuple[Kind, str, str | None], tuple[str, ...]]
+    ordered: tuple[str, ...] = ()
+    """Every node, in id order."""
 
 
 def index_of(graph: Graph) -> Index:
@@ -46,7 +48,8 @@ def build_index(graph: Graph) -> Index:
     by_kind: defaultdict[Kind, list[str]] = defaultdict(list)
     by_name: defaultdict[tuple[Kind, str], list[str]] = defaultdict(list)
     by_portfolio: defaultdict[tuple[Kind, str, str | None], list[str]] = defaultdict(list)
-    for node in sorted(graph):
+    ordered = tuple(sorted(graph))
+    for node in ordered:
         data = graph.nodes[node]
         kind = Kind(data["kind"])
         by_kind[kind].append(node)
@@ -54,7 +57,7 @@ def build_index(graph: Graph) -> Index:
         if (portfolio := data.get("portfolio")) is not None:
             by_portfolio[(kind, portfolio, None)].append(node)
             by_portfolio[(kind, portfolio, data.get("year"))].append(node)
-    return Index(_frozen(by_kind), _frozen(by_name), _frozen(by_portfolio))
+    return Index(_frozen(by_kind), _frozen(by_name), _frozen(by_portfolio), ordered)
 
 
 def _frozen(table: dict[K, list[str]]) -> dict[K, tuple[str, ...]]:

@@ -12,7 +12,8 @@ import networkx as nx
 from graph.attributes import Graph
 from graph.index import index_of
 from graph.kinds import Kind, Rel, kind_of
-from loaders.text import fold, name_key
+from graph.substrings import substrings_of
+from loaders.text import name_key
 from loaders.years import next_year
 
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
@@ -25,6 +26,11 @@ def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
     return list(index_of(graph).by_kind.get(kind, ()))
+
+
+def every_node(graph: Graph) -> tuple[str, ...]:
+    """Every node, in id order."""
+    return index_of(graph).ordered
 
 
 def children(graph: Graph, node: str, rel: Rel) -> list[str]:
@@ -174,27 +180,8 @@ def in_portfolio(graph: Graph, kind: Kind, portfolio: str, year: str | None = No
 
 def search(graph: Graph, text: str, kinds: Iterable[Kind] | None = None) -> list[str]:
     """Nodes whose name or text contains `text`, whatever the case, accents, ligatures,
-    apostrophes and spacing; names first."""
-    wanted = _plain(text)
-    allowed = set(kinds) if kinds else None
-    by_name, by_text = [], []
-    for node, data in graph.nodes(data=True):
-        if allowed is not None and data["kind"] not in allowed:
-            continue
-        if wanted in _plain(data["name"]):
-            by_name.append(node)
-        elif any(wanted in _plain(t) for t in _texts(data)):
-            by_text.append(node)
-    return sorted(by_name) + sorted(by_text)
-
-
-def _plain(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def _texts(data: dict[str, Any]) -> list[str]:
-    texts = [*data.get("mandate", ()), *data.get("intro", ())]
-    return texts + [data.get("definition", "")]
+    apostrophes and spacing; names first (`graph.substrings`: no pass over the nodes)."""
+    return substrings_of(graph).search(text, kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,30 +193,65 @@ class Neighborhood:
 def neighborhood(
     graph: Graph, node: str, depth: int, relations: Iterable[Rel] | None = None
 ) -> Neighborhood:
-    """Nodes within `depth` edges of `node` (either direction) and the edges between them."""
-    allowed = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
-    view = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) in allowed)
-    reached = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), node, depth)
+    """Nodes within `depth` edges of `node` (either direction) and the edges between them:
+    a walk of what it reaches, nothing else."""
+    allowed: set[Rel] = set(relations) if relations else {r for r in Rel if r is not Rel.SOURCE}
+    reached = {node: 0}
+    frontier = [node]
+    for distance in range(1, depth + 1):
+        frontier = [n for f in frontier for n in _linked(graph, f, allowed) if n not in reached]
+        reached.update((n, distance) for n in frontier)
     members = sorted(reached, key=lambda n: (reached[n], n))
-    inside = set(members)
     edges = sorted(
         (s, t, Rel(str(k)))
-        for member in members
-        for s, t, k in view.out_edges(member, keys=True)
-        if t in inside
+        for s in members
+        for t, keyed in graph.succ[s].items()
+        if t in reached
+        for k in keyed
+        if k in allowed
     )
     return Neighborhood(members, edges)
 
 
+def _linked(graph: Graph, node: str, allowed: set[Rel]) -> Iterable[str]:
+    """The nodes one edge of an allowed relation away from `node`, in either direction."""
+    for adjacency in (graph.succ[node], graph.pred[node]):
+        for other, keyed in adjacency.items():
+            if any(k in allowed for k in keyed):
+                yield other
+
+
 def shortest_path(graph: Graph, source: str, target: str) -> Neighborhood | None:
-    """The shortest chain of typed edges linking two nodes (in any direction), or None."""
-    allowed = nx.subgraph_view(graph, filter_edge=lambda s, t, k: str(k) != Rel.SOURCE)
-    try:
-        path = nx.shortest_path(allowed.to_undirected(as_view=True), source, target)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
+    """The shortest chain of typed edges linking two nodes (in any direction), or None:
+    a breadth-first walk from `source` that stops once it reaches `target`."""
+    if source not in graph or target not in graph:
         return None
+    parents = _parents_until(graph, source, target)
+    if target not in parents:
+        return None
+    path = [target]
+    while (parent := parents[path[-1]]) is not None:
+        path.append(parent)
+    path.reverse()
     edges = [_edge_between(graph, a, b) for a, b in zip(path, path[1:], strict=False)]
-    return Neighborhood(list(path), edges)
+    return Neighborhood(path, edges)
+
+
+def _parents_until(graph: Graph, source: str, target: str) -> dict[str, str | None]:
+    """Each node reached from `source` (through any relation but SOURCE), with the node
+    it was reached from, level by level until `target` is among them."""
+    allowed: set[Rel] = {r for r in Rel if r is not Rel.SOURCE}
+    parents: dict[str, str | None] = {source: None}
+    frontier = [source]
+    while frontier and target not in parents:
+        reached = []
+        for node in frontier:
+            for other in _linked(graph, node, allowed):
+                if other not in parents:
+                    parents[other] = node
+                    reached.append(other)
+        frontier = reached
+    return parents
 
 
 def _edge_between(graph: Graph, a: str, b: str) -> tuple[str, str, Rel]:

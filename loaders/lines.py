@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.errors import DocumentError, NotTextError
 from loaders.records import Provenance
@@ -41,8 +42,11 @@ class Line:
         return cls(self.source, self.number, problem, cell=cell, text=self.text)
 
 
+@lru_cache(maxsize=8192)  # a line's text is stripped for each of its readers
 def strip_markup(text: str) -> str:
     """Remove `**bold**`, `*italic*` and the `\\$` escape."""
+    if "*" not in text and "\\" not in text:  # most lines: no markup, no regex work
+        return text
     return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text.replace("\\$", "$")))
 
 

@@ -59,6 +59,7 @@ _SUFFIXES = sorted(
 MIN_STEM = 4
 
 
+@lru_cache(maxsize=8192)  # names and lines are folded again by each of their readers
 def fold(text: str) -> str:
     """Lowercase without accents or ligatures, one apostrophe: for matching words
     whatever the case, accents and typography (`Œuvre d’art` → `oeuvre d'art`)."""

@@ -10,15 +10,17 @@ the server's settings), so one schema serves any configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.types import ExecutionResult
 
+from schema.caches import parsed, validated
 from schema.context import Context
 from schema.errors import INTERNAL, VALIDATION_FAILED, code_of
-from schema.limits import QueryLimits, operation_errors, tokens_message, validate_document
+from schema.limits import QueryLimits, operation_errors, tokens_message
 
 MASKED = "internal error (logged on the server)"
 
@@ -27,8 +29,8 @@ class Limits(SchemaExtension):
     """The context's `QueryLimits`: tokens counted by the parser (it stops at the one too
     many), then validation in two passes, limits first (`validate_document`).
 
-    A validation cache belongs in `validate_document`: this extension sets the
-    operation's errors itself, so Strawberry's own validation step does not run.
+    Both steps are cached per query text and limits (`schema.caches`): this extension
+    parses and sets the operation's errors itself, so Strawberry's own steps do not run.
     """
 
     def on_operation(self) -> Iterator[None]:
@@ -38,14 +40,23 @@ class Limits(SchemaExtension):
         if isinstance(result, GraphQLExecutionResult | ExecutionResult) and result.errors:
             result.errors = [self.recoded(error) for error in result.errors]
 
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        # no query, or a syntax error: Strawberry parses (again) and answers it its way
+        with suppress(GraphQLError):
+            if context.query:
+                context.graphql_document = parsed(context.query, self.limits.tokens)
+        yield
+
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
         assert document is not None
         # the name the request gave: Strawberry's `operation_name` falls back to the first
         named = context._provided_operation_name
-        context.pre_execution_errors = operation_errors(document, named) or validate_document(
-            context.schema._schema, document, self.limits, context.validation_rules
+        query = context.query or ""
+        context.pre_execution_errors = operation_errors(document, named) or validated(
+            query, context.schema._schema, document, self.limits, context.validation_rules
         )
         yield
 

@@ -7,8 +7,8 @@ stands for each node kind, so any node id can be wrapped in its type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, overload
 
 import strawberry
 from strawberry import relay
@@ -84,6 +84,27 @@ def entity(graph: Graph, node: str, year: str | None = None) -> Entity:
 
 def entities(graph: Graph, nodes: Iterable[str]) -> list[Entity]:
     return [entity(graph, node) for node in nodes]
+
+
+class LazyEntities(Sequence[Entity]):
+    """Node ids seen as entities, each made only when a page takes it: a connection over
+    every node pays for its page, not for the whole list."""
+
+    def __init__(self, graph: Graph, nodes: Sequence[str]) -> None:
+        self.graph = graph
+        self.nodes = nodes
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    @overload
+    def __getitem__(self, at: int) -> Entity: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[Entity]: ...
+    def __getitem__(self, at: int | slice) -> Entity | list[Entity]:
+        if isinstance(at, slice):
+            return entities(self.graph, self.nodes[at])
+        return entity(self.graph, self.nodes[at])
 
 
 def typed(graph: Graph, nodes: Iterable[str], cls: type[E], year: str | None = None) -> list[E]:

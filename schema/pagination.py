@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Self
 
 import strawberry
@@ -39,7 +40,8 @@ class Connection(relay.ListConnection[relay.NodeType]):
         for name, cursor in (("after", after), ("before", before)):
             if cursor is not None:
                 _check_cursor(name, cursor)
-        items = list(nodes)  # type: ignore[arg-type]
+        # a sequence (`LazyEntities`) is sliced as it is: only the page is made
+        items = nodes if isinstance(nodes, Sequence) else list(nodes)  # type: ignore[arg-type]
         try:
             page = super().resolve_connection(
                 items,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Annotated
 
 import strawberry
@@ -24,7 +25,7 @@ from schema.extensions import EXTENSIONS
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import Lists
 from schema.neighborhood import Subgraph
-from schema.nodes import Entity, by_global_id, entities, typed
+from schema.nodes import Entity, LazyEntities, by_global_id, typed
 from schema.organization import OrgGroup
 from schema.pagination import Connection
 from schema.portfolio import FiscalYear, Portfolio
@@ -143,10 +144,13 @@ class Query(Lists):
         return page_mapped(found, first, after, lambda hit: SearchHit.of(graph, hit))
 
     @relay.connection(Connection[Entity], description="Every entity (of some kinds), by id.")
-    def entities(self, info: Info, kinds: Kinds = None) -> list[Entity]:
+    def entities(self, info: Info, kinds: Kinds = None) -> Sequence[Entity]:
         graph = graph_of(info)
-        wanted = dict.fromkeys(kinds or list(Kind))  # a set: a kind given twice counts once
-        return entities(graph, sorted(n for k in wanted for n in queries.nodes_of_kind(graph, k)))
+        if not kinds or set(kinds) == set(Kind):
+            return LazyEntities(graph, queries.every_node(graph))
+        wanted = dict.fromkeys(kinds)  # a set: a kind given twice counts once
+        nodes = sorted(n for k in wanted for n in queries.nodes_of_kind(graph, k))
+        return LazyEntities(graph, nodes)
 
     @strawberry.field(description="A portfolio's budget for a year split by a dimension.")
     def breakdown(

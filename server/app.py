@@ -22,6 +22,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from schema.errors import BAD_REQUEST
 from server.caching import ConditionalGet
@@ -67,6 +68,27 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return JSONResponse(body, exc.status_code, exc.headers)
 
 
+class Compressed:
+    """gzip for a client that accepts it; any other request passes straight through.
+
+    Starlette's middleware wraps every answer, compressed or not, to add `Vary:
+    Accept-Encoding` to the uncompressed ones: most of what a cached GraphQL answer
+    costs. An uncompressed answer is valid for any client, and GraphQL answers name
+    `Accept-Encoding` in their `Vary` themselves.
+    """
+
+    def __init__(self, app: ASGIApp, minimum_size: int) -> None:
+        self.app = app
+        self.compressing = GZipMiddleware(app, minimum_size=minimum_size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        accepts = scope["type"] == "http" and any(
+            name == b"accept-encoding" and b"gzip" in value.lower()
+            for name, value in scope["headers"]
+        )
+        await (self.compressing if accepts else self.app)(scope, receive, send)
+
+
 def middleware_for(settings: Settings) -> list[Middleware]:
     """CORS outermost (preflights answer first), then gzip, then ETags on GET answers."""
     return [
@@ -77,7 +99,7 @@ def middleware_for(settings: Settings) -> list[Middleware]:
             allow_headers=list(settings.cors_headers),
             expose_headers=["ETag"],
         ),
-        Middleware(GZipMiddleware, minimum_size=500),
+        Middleware(Compressed, minimum_size=500),
         Middleware(ConditionalGet, cache_control=settings.cache_control),
     ]
 

@@ -3,12 +3,14 @@ and GraphiQL for a browser.
 
 A request goes through one pipeline, each step able to answer on its own:
 
-1. `read_request`: the operations (GET parameters or a bounded JSON body; a batch is a
-   list); refused with its 4xx status when malformed or over a size;
+1. `raw_request`: the request's bytes (a bounded body, or the query string); bytes the
+   result cache has answered before are answered again at once (`known`);
+   `read_request`: the operations (GET parameters or a JSON body; a batch is a list);
+   refused with its 4xx status when malformed or over a size;
 2. persisted queries: a hash becomes its query (or `PERSISTED_QUERY_NOT_FOUND`);
 3. the ETag, from the data version, the settings and the normalized operations; an
-   `If-None-Match` that names it is answered 304 before anything runs (a result cache
-   keyed on the same ETag would sit here);
+   `If-None-Match` that names it is answered 304 before anything runs, and an answer the
+   result cache holds under it (`server.results`) is sent as it was encoded;
 4. execution in a worker thread, within the time budget (`schema.limits.Deadline`): past
    it, the answer is a 503 at once and the work stops at its next object;
 5. the answer's status, media type and cache headers (`server.protocol.answer_of`).
@@ -50,10 +52,12 @@ from server.protocol import (
     answered_media,
     checked_query,
     error_body,
+    raw_request,
     read_request,
     refusal,
     wants_ide,
 )
+from server.results import Answer, ResultCache
 from server.settings import Settings
 from server.static import graphiql_page
 
@@ -69,6 +73,7 @@ class GraphQLEndpoint:
         self.limits = settings.limits
         self.fingerprint = settings.fingerprint()
         self.persisted = PersistedQueries(settings.apq_entries)
+        self.results = ResultCache(settings.result_cache_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = await self.respond(Request(scope, receive))
@@ -80,8 +85,12 @@ class GraphQLEndpoint:
         media = JSON
         try:
             media = answered_media(request)
-            asked = await read_request(request, media, self.settings)
-            return await self.answer(request, asked)
+            raw = await raw_request(request, self.settings)
+            known = self.known(request, media, raw)
+            if known is not None:
+                return known
+            asked = read_request(request, media, self.settings, raw)
+            return await self.answer(request, asked, raw)
         except RequestError as exc:
             status, body = refusal(exc, media)
             return encoded(status, body, media, {**exc.headers, **cache_headers(None, "")})
@@ -97,7 +106,18 @@ class GraphQLEndpoint:
         /graphql, also by a link that carries `?query=`."""
         return graphiql_page()
 
-    async def answer(self, request: Request, asked: GraphQLRequest) -> Response:
+    def known(self, request: Request, media: str, raw: bytes) -> Response | None:
+        """The answer the result cache holds for these very bytes (none: not yet)."""
+        loaded: Loaded = request.state.loaded
+        found = self.results.by_request(loaded.version, request_key(request, media, raw))
+        if found is None:
+            return None
+        etag, answer = found
+        if matches(request.headers.get("if-none-match"), etag):
+            return not_modified(etag, self.settings.cache_control)
+        return response_of(answer)
+
+    async def answer(self, request: Request, asked: GraphQLRequest, raw: bytes) -> Response:
         loaded: Loaded = request.state.loaded
         resolved = [self.persisted.resolved(op) for op in asked.operations]
         operations = [op for op, _ in resolved]
@@ -106,13 +126,26 @@ class GraphQLEndpoint:
         keys = [op.key() for op in operations]
         etag = etag_of(loaded.version, self.fingerprint, asked.media_type, asked.batch, keys)
         if matches(request.headers.get("if-none-match"), etag):
-            headers = {**cache_headers(etag, self.settings.cache_control), "Vary": VARY}
-            return Response(status_code=304, headers=headers)
+            return not_modified(etag, self.settings.cache_control)
+        cached = self.results.get(loaded.version, etag)
+        if cached is not None:
+            self.keep_persisted(resolved, [True] * len(resolved))
+            return response_of(cached)
         results = await self.executed(loaded.graph, operations, asked.method)
-        for (operation, digest), result in zip(resolved, results, strict=True):
-            if digest is not None and _ran(result):
+        self.keep_persisted(resolved, [_ran(r) for r in results])
+        answer = self.encode(asked, results, etag)
+        if not any(r.errors for r in results):
+            self.results.put(loaded.version, etag, answer)
+            self.results.alias(request_key(request, asked.media_type, raw), etag)
+        return response_of(answer)
+
+    def keep_persisted(
+        self, resolved: Sequence[tuple[Operation, str | None]], ran: Sequence[bool]
+    ) -> None:
+        """Register the persisted queries sent with their text, once they have run."""
+        for (operation, digest), valid in zip(resolved, ran, strict=True):
+            if digest is not None and valid:
                 self.persisted.keep(digest, str(operation.query))
-        return self.encode(asked, results, etag)
 
     async def executed(
         self, graph: Graph, operations: Sequence[Operation], method: HTTPMethod
@@ -127,14 +160,14 @@ class GraphQLEndpoint:
             )
         return out_of_time * len(operations)
 
-    def encode(self, asked: GraphQLRequest, results: list[ExecutionResult], etag: str) -> Response:
+    def encode(self, asked: GraphQLRequest, results: list[ExecutionResult], etag: str) -> Answer:
         answers = [answer_of(dict(process_result(r)), asked.media_type) for r in results]
         statuses = {status for status, _ in answers}
         status = 503 if 503 in statuses else (200 if asked.batch else answers[0][0])
         body = [b for _, b in answers] if asked.batch else answers[0][1]
         cacheable = status != 503 and not any(_internal(r) for r in results)
         cache = cache_headers(etag if cacheable else None, self.settings.cache_control)
-        return encoded(status, body, asked.media_type, {**cache, "Vary": VARY})
+        return answer_encoded(status, body, asked.media_type, {**cache, "Vary": VARY})
 
 
 def run(
@@ -164,6 +197,15 @@ def execute(operation: Operation, context: Context, method: HTTPMethod) -> Execu
         raise RequestError(exc.as_http_error_reason(method), 405, headers=allow) from None
 
 
+def request_key(request: Request, media: str, raw: bytes) -> tuple[str, str, str, bytes]:
+    """What the bytes of a request ask, with what decides how they are read and answered."""
+    return request.method, media, request.headers.get("content-type", ""), raw
+
+
+def not_modified(etag: str, cache_control: str) -> Response:
+    return Response(status_code=304, headers={**cache_headers(etag, cache_control), "Vary": VARY})
+
+
 def _ran(result: ExecutionResult) -> bool:
     """Whether execution began (the document parsed and passed validation)."""
     return result.data is not None or any(e.path for e in result.errors or ())
@@ -173,6 +215,25 @@ def _internal(result: ExecutionResult) -> bool:
     return any((e.extensions or {}).get("code") == INTERNAL for e in result.errors or ())
 
 
-def encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Response:
+def answer_encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Answer:
     content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(content, status, headers, media_type=f"{media}; charset=utf-8")
+    response = Response(content, status, headers, media_type=f"{media}; charset=utf-8")
+    return Answer(status, content, tuple(response.raw_headers))
+
+
+class Sent(Response):
+    """An encoded answer sent as it is: its headers were encoded with it, once."""
+
+    def __init__(self, answer: Answer) -> None:  # no super(): nothing to encode again
+        self.status_code = answer.status
+        self.body = answer.content
+        self.background = None
+        self.raw_headers = list(answer.headers)
+
+
+def response_of(answer: Answer) -> Response:
+    return Sent(answer)
+
+
+def encoded(status: int, body: Any, media: str, headers: dict[str, str]) -> Response:
+    return response_of(answer_encoded(status, body, media, headers))

@@ -11,7 +11,10 @@ its own 4xx status with either.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from starlette.requests import Request
@@ -49,7 +52,8 @@ class GraphQLRequest:
     batch: bool = False
 
 
-def accepted(accept: str | None) -> dict[str, float]:
+@lru_cache(maxsize=256)  # clients send a handful of Accept headers: each parsed once
+def accepted(accept: str | None) -> Mapping[str, float]:
     """The quality the Accept header gives each media range (`*/*` when there is none)."""
     found: dict[str, float] = {}
     for part in (accept or "*/*").split(","):
@@ -60,7 +64,7 @@ def accepted(accept: str | None) -> dict[str, float]:
                 quality = _quality(param[2:])
         if media:
             found[media] = max(found.get(media, 0.0), quality)
-    return found
+    return MappingProxyType(found)
 
 
 def _quality(text: str) -> float:
@@ -70,7 +74,7 @@ def _quality(text: str) -> float:
         return 0.0
 
 
-def quality(ranges: dict[str, float], media: str) -> tuple[float, bool]:
+def quality(ranges: Mapping[str, float], media: str) -> tuple[float, bool]:
     """How much `media` is accepted, and whether it is named (not only by a wildcard)."""
     if media in ranges:
         return ranges[media], True
@@ -106,14 +110,23 @@ def answered_media(request: Request) -> str:
     return media
 
 
-async def read_request(request: Request, media: str, settings: Settings) -> GraphQLRequest:
-    """The operations a GET or POST asks for, checked against the settings' sizes."""
+async def raw_request(request: Request, settings: Settings) -> bytes:
+    """What a GET or POST sends, as bytes (a POST's body, checked for its type and size;
+    a GET's query string): the same bytes ask for the same operations."""
     if request.method == "GET":
-        return GraphQLRequest("GET", media, (operation_of(_query_parameters(request), settings),))
+        return request.scope["query_string"] or b""
     if request.method != "POST":
         allow = {"Allow": "GET, POST"}
         raise RequestError("GraphQL only supports GET and POST requests", 405, headers=allow)
-    body = await _json_body(request, settings)
+    return await _raw_body(request, settings)
+
+
+def read_request(request: Request, media: str, settings: Settings, raw: bytes) -> GraphQLRequest:
+    """The operations a GET or POST asks for (`raw`: its `raw_request`), checked against
+    the settings' sizes."""
+    if request.method == "GET":
+        return GraphQLRequest("GET", media, (operation_of(_query_parameters(request), settings),))
+    body = decoded_json(raw, "the body")
     if isinstance(body, list):
         return GraphQLRequest("POST", media, _batch(body, settings), batch=True)
     return GraphQLRequest("POST", media, (operation_of(body, settings),))
@@ -131,7 +144,7 @@ def _query_parameters(request: Request) -> dict[str, Any]:
     return found
 
 
-async def _json_body(request: Request, settings: Settings) -> Any:
+async def _raw_body(request: Request, settings: Settings) -> bytes:
     kind, _, params = request.headers.get("content-type", "").partition(";")
     if kind.strip().lower() != JSON:
         raise RequestError(f"a POST must send its body as {JSON}", 415)
@@ -139,8 +152,7 @@ async def _json_body(request: Request, settings: Settings) -> Any:
     if params.strip() and charset not in ("utf-8", "utf8"):
         raise RequestError(f"the body must be UTF-8, not {params.strip()}", 415)
     length = request.headers.get("content-length")
-    raw = await bounded_body(request.stream(), length, settings.max_body_bytes)
-    return decoded_json(raw, "the body")
+    return await bounded_body(request.stream(), length, settings.max_body_bytes)
 
 
 def _batch(body: list[Any], settings: Settings) -> tuple[Operation, ...]:

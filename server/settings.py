@@ -46,6 +46,7 @@ class Settings:
     max_batch: int = 10
     time_budget: float = 5.0
     apq_entries: int = 1000
+    result_cache_bytes: int = 64 * 1024 * 1024
     field_suggestions: bool = False
     cache_control: str = "no-cache"
     cors_origins: tuple[str, ...] = ()
@@ -189,6 +190,13 @@ KNOBS = (
         "BUDGET_KG_APQ_ENTRIES",
         natural,
         "persisted queries kept (0: no persisted queries)",
+    ),
+    Knob(
+        "result_cache_bytes",
+        "--result-cache-bytes",
+        "BUDGET_KG_RESULT_CACHE_BYTES",
+        natural,
+        "bytes of encoded answers kept for repeated queries (0: none)",
     ),
     Knob(
         "field_suggestions",

@@ -175,8 +175,11 @@ def test_several_operations_need_a_name(api_context: Context) -> None:
     assert error["extensions"] == {"code": "OPERATION_RESOLUTION_FAILURE"}
 
 
-def test_limit_rules_are_built_once(api_context: Context, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same rule classes validate every request: a validation cache can hit."""
+def test_validation_runs_once_per_text_and_limits(
+    api_context: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same text under the same limits is validated once (both passes), then answered
+    from the cache; other limits validate it anew, and are answered by their own."""
     seen: list[tuple[type[ASTValidationRule], ...]] = []
     validate = graphql.validate
 
@@ -190,10 +193,39 @@ def test_limit_rules_are_built_once(api_context: Context, monkeypatch: pytest.Mo
         return validate(schema, document, rules, **options)
 
     monkeypatch.setattr("schema.limits.validate", spy)
+    query = "{ portfolios { name programs { number } } } # validated once"
+    for _ in range(3):
+        data_of(api_context, query)
+    assert len(seen) == 2
+    shallow = limited(api_context, QueryLimits(depth=2))
     for _ in range(2):
-        data_of(api_context, "{ portfolios { name } }")
-    assert len(seen) == 4
-    assert seen[0] is seen[2] and seen[1] is seen[3]
+        assert "nests 3 levels" in refusal(shallow, query)
+    assert len(seen) == 3  # the limits pass alone refused it, once
+    assert data_of(api_context, query)
+    assert len(seen) == 3
+
+
+def test_parsing_runs_once_per_text(api_context: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts: list[str] = []
+    parse = graphql.parse
+
+    def spy(source: str, **options: Any) -> DocumentNode:
+        texts.append(source)
+        return parse(source, **options)
+
+    monkeypatch.setattr("schema.caches.parse", spy)
+    query = "{ portfolios { name } } # parsed once"
+    for _ in range(3):
+        data_of(api_context, query)
+    assert texts == [query]
+    assert data_of(api_context, query + " ")
+    assert len(texts) == 2
+
+
+def test_a_syntax_error_is_answered_each_time(api_context: Context) -> None:
+    for _ in range(2):
+        (error,) = errors_of(api_context, "{ portfolios { name }")
+        assert error["extensions"] == {"code": "GRAPHQL_PARSE_FAILED"}
 
 
 class Ticking:
