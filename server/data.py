@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graph.attributes import Graph
 from graph.build import build_graph
+from graph.snapshot import Snapshot, read_snapshot, write_snapshot
 from loaders import DocumentError, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -70,3 +71,16 @@ def load(paths: Sequence[Path] = ()) -> Loaded:
     chosen = document_paths(paths)
     graph = build_graph(read_document(p) for p in chosen)
     return Loaded(graph, tuple(chosen), data_version(chosen))
+
+
+def load_snapshot(path: Path) -> Loaded:
+    """The graph a snapshot holds (`SnapshotError` if it cannot be read), no document read."""
+    snapshot = read_snapshot(path)
+    names = tuple(Path(name) for name in snapshot.documents)
+    return Loaded(snapshot.graph, names, snapshot.data_version)
+
+
+def save_snapshot(loaded: Loaded, path: Path) -> None:
+    """Write `loaded` as a snapshot at `path` (atomically: a reader sees the old or the new)."""
+    names = tuple(p.name for p in loaded.paths)
+    write_snapshot(Snapshot(loaded.graph, loaded.version, names), path)

@@ -41,6 +41,8 @@ def test_health(api_client: TestClient, served: Loaded) -> None:
         "nodes": 75,
         "edges": 184,
         "dataVersion": served.version,
+        "pid": os.getpid(),
+        "lastReload": None,
     }
 
 
