@@ -58,7 +58,7 @@ def build(args: argparse.Namespace) -> int:
     save_snapshot(loaded, args.output)
     graph = loaded.graph
     print(
-        f"{args.output}: {len(loaded.paths)} documents, {graph.number_of_nodes()} nodes, "
+        f"{args.output}: {_count(len(loaded.paths), 'document')}, {graph.number_of_nodes()} nodes, "
         f"{graph.number_of_edges()} edges, data version {loaded.version}",
         file=sys.stderr,
     )
@@ -213,6 +213,10 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
     return value
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _seconds(text: str) -> float:

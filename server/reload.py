@@ -87,10 +87,11 @@ class Reloader:
         while not self.stopping.is_set():
             woken = self.wake.wait(self.interval)
             self.wake.clear()
-            if not self.stopping.is_set() and (woken or self._changed()):
+            if not self.stopping.is_set() and (woken or self.changed()):
                 self.reload()
 
-    def _changed(self) -> bool:
+    def changed(self) -> bool:
+        """Whether the files changed since the last rebuild and held still for a poll."""
         polled = self.source.signature()
         steady = polled == self.last_poll
         self.last_poll = polled
