@@ -1,24 +1,33 @@
 """Snapshots from the command line, the live graph a reload swaps, the reloader and the
-workers' follower, in process; and the bounded drain of a real `serve` on SIGTERM."""
+workers' follower, in process; the bounded drain of a real `serve` on SIGTERM, and a
+query past its time budget that does not hold shutdown."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import anyio
+import httpx
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
+from graph import queries
+from graph.attributes import Graph
 from server.app import create_app
 from server.cli import main
 from server.data import Loaded, data_version, load, load_snapshot, save_snapshot
 from server.follow import Follower
 from server.live import Live, ReloadStatus, write_status
 from server.reload import Reloader, Source, status_file_of
+from server.settings import Settings
+from tests.contract import PORTFOLIOS
 from tests.documents import MICC
-from tests.serving import BROKEN, BROKEN_ERROR, CHANGED, rewrite, serving
+from tests.serving import BROKEN, BROKEN_ERROR, CHANGED, STARTUP, free_port, rewrite, serving
 
 
 def test_build_writes_a_snapshot_that_serve_starts_from(
@@ -122,3 +131,51 @@ def test_serve_from_a_snapshot_drains_within_the_bound_on_sigterm(tmp_path: Path
             except subprocess.TimeoutExpired:
                 pytest.fail("SIGTERM did not stop the server within 30 s")
     assert "timeout graceful shutdown exceeded" in server.log.read_text()
+
+
+def test_a_query_past_the_time_budget_does_not_hold_shutdown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The drain (60 s) would outlast the bound; the budget (0.2 s) answers, and the
+    server stops while the query's resolver is still blocked."""
+    entered, release = threading.Event(), threading.Event()
+
+    def waiting(graph: Graph) -> list[str]:
+        entered.set()
+        release.wait(timeout=60)
+        return []
+
+    monkeypatch.setattr(queries, "portfolios", waiting)
+    app = create_app([MICC], settings=Settings(time_budget=0.2))
+    port = free_port()
+    config = uvicorn.Config(app, port=port, timeout_graceful_shutdown=60, log_level="warning")
+    server = uvicorn.Server(config)
+    running = threading.Thread(target=server.run, daemon=True)
+    answers: list[httpx.Response] = []
+    asking = threading.Thread(target=lambda: answers.append(_post_portfolios(port)))
+    try:
+        running.start()
+        wait_for_start(server)
+        asking.start()
+        assert entered.wait(timeout=30)
+        server.should_exit = True  # what SIGTERM does
+        running.join(timeout=30)
+        stopped_while_blocked = not running.is_alive() and not release.is_set()
+    finally:
+        release.set()
+        server.should_exit = True
+        asking.join(timeout=30)
+    assert stopped_while_blocked
+    assert [a.status_code for a in answers] == [503]
+
+
+def _post_portfolios(port: int) -> httpx.Response:
+    url = f"http://127.0.0.1:{port}/graphql"
+    return httpx.post(url, json={"query": PORTFOLIOS}, timeout=60)
+
+
+def wait_for_start(server: uvicorn.Server) -> None:
+    deadline = time.monotonic() + STARTUP
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started
