@@ -87,7 +87,10 @@ class Reloader:
         while not self.stopping.is_set():
             woken = self.wake.wait(self.interval)
             self.wake.clear()
-            if not self.stopping.is_set() and (woken or self.changed()):
+            if self.stopping.is_set():
+                return
+            if woken or self.changed():
+                LOG.info("reloading: %s", "asked (SIGHUP)" if woken else "a watched file changed")
                 self.reload()
 
     def changed(self) -> bool:
