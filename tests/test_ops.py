@@ -4,6 +4,7 @@ query past its time budget that does not hold shutdown."""
 
 from __future__ import annotations
 
+import gc
 import socket
 import subprocess
 import threading
@@ -179,3 +180,19 @@ def wait_for_start(server: uvicorn.Server) -> None:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     assert server.started
+
+
+def test_reading_a_snapshot_leaves_the_collector_as_it_was(
+    real_graph: Graph, tmp_path: Path
+) -> None:
+    snapshot = tmp_path / "graph.snapshot"
+    save_snapshot(Loaded(real_graph, (MICC,), "v1"), snapshot)
+    assert gc.isenabled()
+    assert load_snapshot(snapshot).graph.number_of_nodes() == real_graph.number_of_nodes()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_snapshot(snapshot)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
