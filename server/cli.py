@@ -150,6 +150,13 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    _operations_flags(cmd)
+    add_flags(cmd)
+    cmd.set_defaults(run=serve)
+
+
+def _operations_flags(cmd: argparse.ArgumentParser) -> None:
+    """Where the graph comes from, when it reloads, how long a shutdown may drain."""
     cmd.add_argument(
         "--snapshot", type=Path, metavar="FILE", help="start from a snapshot (budget-kg build)"
     )
@@ -170,8 +177,6 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         metavar="SECONDS",
         help="on SIGTERM, seconds the open requests may take to finish (default: 10)",
     )
-    add_flags(cmd)
-    cmd.set_defaults(run=serve)
 
 
 def _build_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,20 +75,24 @@ def load(paths: Sequence[Path] = ()) -> Loaded:
     return Loaded(graph, tuple(chosen), data_version(chosen))
 
 
-def load_snapshot(path: Path) -> Loaded:
-    """The graph a snapshot holds (`SnapshotError` if it cannot be read), no document read.
-
-    The cyclic collector is paused meanwhile: unpickling creates millions of objects, and
-    the collections they set off find nothing to free (1.4 to 2.2 times faster at 1,000
-    documents, measured here).
-    """
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector off for a block that makes millions of objects which live on
+    (a snapshot's graph): its collections would find nothing to free. Measured at 1,000
+    documents: reading a snapshot 1.4 to 2.2 times faster, writing one 1.5 times."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        snapshot = read_snapshot(path)
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def load_snapshot(path: Path) -> Loaded:
+    """The graph a snapshot holds (`SnapshotError` if it cannot be read), no document read."""
+    with collector_paused():
+        snapshot = read_snapshot(path)
     names = tuple(Path(name) for name in snapshot.documents)
     return Loaded(snapshot.graph, names, snapshot.data_version)
 
@@ -95,4 +100,5 @@ def load_snapshot(path: Path) -> Loaded:
 def save_snapshot(loaded: Loaded, path: Path) -> None:
     """Write `loaded` as a snapshot at `path` (atomically: a reader sees the old or the new)."""
     names = tuple(p.name for p in loaded.paths)
-    write_snapshot(Snapshot(loaded.graph, loaded.version, names), path)
+    with collector_paused():
+        write_snapshot(Snapshot(loaded.graph, loaded.version, names), path)

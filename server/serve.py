@@ -76,6 +76,20 @@ class Supervisor(Multiprocess):
         self.on_hup()
 
 
+def workers_config(args: argparse.Namespace) -> uvicorn.Config:
+    """Each worker runs `app_factory`, which reads the snapshot and settings from the
+    environment the parent sets."""
+    return uvicorn.Config(
+        "server.app:app_factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        timeout_graceful_shutdown=args.drain,
+        log_config=log_config(),
+    )
+
+
 def serve_workers(
     args: argparse.Namespace, source: Source, loaded: Loaded, settings: Settings
 ) -> int:
@@ -87,15 +101,7 @@ def serve_workers(
         publish = snapshot_publisher(snapshot, status_file_of(snapshot))
         reloader = Reloader(source, publish, loaded.version, watch_interval(args))
         os.environ.update({**to_env(settings), SNAPSHOT_ENV: str(snapshot)})
-        config = uvicorn.Config(
-            "server.app:app_factory",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=args.workers,
-            timeout_graceful_shutdown=args.drain,
-            log_config=log_config(),
-        )
+        config = workers_config(args)
         supervisor = Supervisor(config, [config.bind_socket()], reloader.trigger)
         reloader.start()
         supervisor.run()

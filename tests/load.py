@@ -3,6 +3,7 @@ over and keep every answer (its status, ETag and body), for the reload tests."""
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,7 +76,5 @@ def _ask(client: httpx.Client) -> Answer:
 
 
 def expenditure_of_program_one(body: str) -> Any:
-    import json
-
     programs = json.loads(body)["data"]["programs"]
     return next(p["budget"]["expenditure"] for p in programs if p["number"] == 1)

@@ -9,12 +9,15 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import anyio
 import httpx
 import pytest
 import uvicorn
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from graph import queries
@@ -148,30 +151,41 @@ def test_a_query_past_the_time_budget_does_not_hold_shutdown(
 
     monkeypatch.setattr(queries, "portfolios", waiting)
     app = create_app([MICC], settings=Settings(time_budget=0.2))
-    port = free_port()
-    config = uvicorn.Config(app, port=port, timeout_graceful_shutdown=60, log_level="warning")
-    server = uvicorn.Server(config)
-    running = threading.Thread(target=server.run, daemon=True)
     answers: list[httpx.Response] = []
-    asking = threading.Thread(target=lambda: answers.append(_post_portfolios(port)))
-    try:
-        running.start()
-        wait_for_start(server)
+    with in_thread(app, drain=60) as (server, running):
+        asking = threading.Thread(target=lambda: answers.append(_post_portfolios(server)))
         asking.start()
-        assert entered.wait(timeout=30)
-        server.should_exit = True  # what SIGTERM does
-        running.join(timeout=30)
-        stopped_while_blocked = not running.is_alive() and not release.is_set()
-    finally:
-        release.set()
-        server.should_exit = True
-        asking.join(timeout=30)
+        try:
+            assert entered.wait(timeout=30)
+            server.should_exit = True  # what SIGTERM does
+            running.join(timeout=30)
+            stopped_while_blocked = not running.is_alive() and not release.is_set()
+        finally:
+            release.set()
+            asking.join(timeout=30)
     assert stopped_while_blocked
     assert [a.status_code for a in answers] == [503]
 
 
-def _post_portfolios(port: int) -> httpx.Response:
-    url = f"http://127.0.0.1:{port}/graphql"
+@contextmanager
+def in_thread(app: Starlette, drain: int) -> Iterator[tuple[uvicorn.Server, threading.Thread]]:
+    """uvicorn serving `app` on 127.0.0.1 in a thread, stopped when the block ends."""
+    config = uvicorn.Config(
+        app, port=free_port(), timeout_graceful_shutdown=drain, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    running = threading.Thread(target=server.run, daemon=True)
+    running.start()
+    try:
+        wait_for_start(server)
+        yield server, running
+    finally:
+        server.should_exit = True
+        running.join(timeout=30)
+
+
+def _post_portfolios(server: uvicorn.Server) -> httpx.Response:
+    url = f"http://127.0.0.1:{server.config.port}/graphql"
     return httpx.post(url, json={"query": PORTFOLIOS}, timeout=60)
 
 
