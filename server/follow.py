@@ -52,7 +52,7 @@ class Follower:
             loaded = await anyio.to_thread.run_sync(load_snapshot, self.snapshot)
         except (SnapshotError, OSError) as exc:
             LOG.error("%s (still serving data version %s)", exc, self.live.loaded.version)
-            self.live.swap(None, failed(exc))
+            self.live.swap(None, failed(exc, [self.snapshot]))
             return
         LOG.info("took the snapshot of data version %s", loaded.version)
         self.live.swap(loaded, self.live.last_reload or ReloadStatus(now(), True))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,13 +39,16 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def failed(exc: BudgetKgError | OSError) -> ReloadStatus:
-    """A failed reload, its error naming documents by name (never a server's path)."""
+def failed(exc: BudgetKgError | OSError, files: Sequence[Path] = ()) -> ReloadStatus:
+    """A failed reload, its error naming documents and `files` by name (never by a path
+    of the server's)."""
     text = str(exc)
     if isinstance(exc, DocumentError) and exc.path:
         text = text.replace(exc.path, Path(exc.path).name, 1)
     elif isinstance(exc, OSError) and exc.filename:
         text = f"{Path(str(exc.filename)).name}: {exc.strerror}"
+    for file in files:
+        text = text.replace(str(file), file.name)
     return ReloadStatus(now(), False, text)
 
 

@@ -107,7 +107,7 @@ class Reloader:
             loaded = self.source.load()
         except (BudgetKgError, OSError) as exc:
             LOG.error("%s (reload refused: still serving data version %s)", exc, self.version)
-            status = failed(exc)
+            status = failed(exc, self.source.watched())
             self.publish(None, status)
             return status
         LOG.info("reloaded: data version %s, %d documents", loaded.version, len(loaded.paths))

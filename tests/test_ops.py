@@ -82,6 +82,21 @@ def test_a_failed_reload_publishes_its_error_and_no_graph(document: Path) -> Non
     assert live.loaded.version == data_version([document]) != data_version([MICC])
 
 
+def test_a_snapshot_reloads_and_a_damaged_one_is_named_not_pathed(document: Path) -> None:
+    snapshot = document.parent / "graph.snapshot"
+    save_snapshot(load([document]), snapshot)
+    live = Live(load_snapshot(snapshot))
+    reloader = Reloader(Source(snapshot=snapshot), live.swap, live.loaded.version, watch=None)
+    rewrite(document, CHANGED)
+    save_snapshot(load([document]), snapshot)
+    assert reloader.reload().ok
+    assert live.loaded.version == data_version([document])
+    snapshot.write_bytes(snapshot.read_bytes()[:-10])
+    status = reloader.reload()
+    assert status.error == "graph.snapshot: the snapshot is damaged (its checksum does not match)"
+    assert live.loaded.version == data_version([document])
+
+
 def test_watching_waits_for_a_change_to_hold_still(document: Path) -> None:
     reloader = Reloader(Source((document.parent,)), Live(load([document])).swap, "", watch=1.0)
     assert not reloader.changed()
