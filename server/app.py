@@ -1,13 +1,16 @@
 """The Starlette app: GraphQL (and GraphiQL) on /graphql, a health check on /health.
 
-The graph is built in the app's lifespan, from the documents given (or `data/`),
-and reaches each request through its state. GraphQL runs in a worker thread, so a
+The graph is built in the app's lifespan, from the documents given (or `data/`), or
+read from the snapshot a worker follows (`server.follow`); it is held by a `Live`
+that a reload swaps whole, and each request takes one reference to it as it starts
+(`request.state.loaded`, see `server.live`). GraphQL runs in a worker thread, so a
 long query does not hold up the event loop (nor /health); `server.endpoint` has the
 GraphQL pipeline, `server.settings` what an operator may configure.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -29,27 +32,52 @@ from server.caching import ConditionalGet
 from server.data import Loaded, load, paths_from_env
 from server.endpoint import GraphQLEndpoint
 from server.exports import export_routes
+from server.follow import Follower
+from server.live import CurrentGraph, Live
 from server.settings import Settings, from_env
 from server.static import static_routes
 
 CORS_ENV = "BUDGET_KG_CORS_ORIGINS"
 """Origins allowed to call the API from a browser, comma-separated (`*` for any)."""
 
+SNAPSHOT_ENV = "BUDGET_KG_SNAPSHOT"
+"""The snapshot `app_factory` serves and follows (a worker of `serve --workers`)."""
+
 Lifespan = Callable[[Starlette], AbstractAsyncContextManager[dict[str, Any]]]
 
 
-def lifespan_for(paths: Sequence[Path], loaded: Loaded | None = None) -> Lifespan:
+def lifespan_for(
+    paths: Sequence[Path], loaded: Loaded | None = None, live: Live | None = None
+) -> Lifespan:
     """Build the graph at start-up, unless the caller already has (`serve` checks first)."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        yield {"loaded": loaded or load(paths)}
+        current = live or Live(loaded or load(paths))
+        yield {"live": current, "loaded": current.loaded}
+
+    return lifespan
+
+
+def following(snapshot: Path) -> Lifespan:
+    """Serve `snapshot`, and take the next one published there while serving."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        follower = Follower(snapshot)
+        task = asyncio.create_task(follower.run())
+        try:
+            yield {"live": follower.live, "loaded": follower.live.loaded}
+        finally:
+            task.cancel()
 
     return lifespan
 
 
 async def health(request: Request) -> JSONResponse:
     loaded: Loaded = request.state.loaded
+    live: Live = request.state.live
+    last = live.last_reload
     return JSONResponse(
         {
             "status": "ok",
@@ -57,6 +85,8 @@ async def health(request: Request) -> JSONResponse:
             "nodes": loaded.graph.number_of_nodes(),
             "edges": loaded.graph.number_of_edges(),
             "dataVersion": loaded.version,
+            "pid": os.getpid(),
+            "lastReload": last.as_json() if last else None,
         }
     )
 
@@ -90,8 +120,10 @@ class Compressed:
 
 
 def middleware_for(settings: Settings) -> list[Middleware]:
-    """CORS outermost (preflights answer first), then gzip, then ETags on GET answers."""
+    """The request's graph first, then CORS (preflights answer first), then gzip, then
+    ETags on GET answers."""
     return [
+        Middleware(CurrentGraph),
         Middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
@@ -109,9 +141,12 @@ def create_app(
     cors_origins: Sequence[str] = (),
     loaded: Loaded | None = None,
     settings: Settings | None = None,
+    live: Live | None = None,
+    follow: Path | None = None,
 ) -> Starlette:
-    """The app over `paths` (default: `data/`), with `settings` (default: the defaults,
-    and `cors_origins` as the origins browsers may call it from)."""
+    """The app over `paths` (default: `data/`), `loaded`, `live` (a graph a reload may
+    swap) or the snapshot `follow`, with `settings` (default: the defaults, and
+    `cors_origins` as the origins browsers may call it from)."""
     chosen = settings or Settings(cors_origins=tuple(cors_origins))
     routes: list[BaseRoute] = [
         Route("/health", health, methods=["GET"]),
@@ -123,7 +158,7 @@ def create_app(
         routes=routes,
         middleware=middleware_for(chosen),
         exception_handlers={HTTPException: http_error},
-        lifespan=lifespan_for(paths, loaded),
+        lifespan=following(follow) if follow else lifespan_for(paths, loaded, live),
     )
     app.router.redirect_slashes = False  # its redirect would name the Host header's host
     return app
@@ -134,5 +169,10 @@ def origins_from_env() -> list[str]:
 
 
 def app_factory() -> Starlette:
-    """For `uvicorn --factory` (several workers): paths and settings from the environment."""
-    return create_app(paths_from_env(), settings=from_env(os.environ))
+    """For `uvicorn --factory` (several workers): the snapshot (or else the documents) and
+    the settings from the environment."""
+    snapshot = os.environ.get(SNAPSHOT_ENV)
+    settings = from_env(os.environ)
+    if snapshot:
+        return create_app(settings=settings, follow=Path(snapshot))
+    return create_app(paths_from_env(), settings=settings)

@@ -9,10 +9,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from loaders import BudgetKgError
+from loaders import BudgetKgError, DocumentError
 from server.check import check
-from server.data import PATHS_ENV, document_paths, load
-from server.settings import SettingError, Settings, add_flags, from_env, to_env, with_flags
+from server.data import document_paths, load, save_snapshot
+from server.reload import Source
+from server.settings import (
+    SettingError,
+    Settings,
+    add_flags,
+    from_env,
+    seconds,
+    with_flags,
+)
 
 PATHS_HELP = "documents or directories of them (default: data/)"
 
@@ -23,28 +31,36 @@ class UsageError(Exception):
 
 def serve(args: argparse.Namespace) -> int:
     """Serve GraphQL on http://HOST:PORT/graphql with uvicorn."""
-    import uvicorn
-
-    from server.app import create_app
+    from server.serve import serve_one, serve_workers
 
     settings = settings_of(args)
-    paths = document_paths(args.paths)
-    if missing := [str(p) for p in paths if not p.is_file()]:
-        print(f"{', '.join(missing)}: no such document", file=sys.stderr)
-        return 1
-    loaded = load(paths)  # a broken document stops here with its file:line message
-    if args.workers == 1:
-        app = create_app(paths, loaded=loaded, settings=settings)
-        uvicorn.run(app, host=args.host, port=args.port)
-        return 0
-    os.environ[PATHS_ENV] = os.pathsep.join(str(p) for p in paths)
-    os.environ.update(to_env(settings))
-    uvicorn.run(
-        "server.app:app_factory",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
+    source = source_of(args)
+    loaded = source.load()  # a broken document stops here with its file:line message
+    run = serve_one if args.workers == 1 else serve_workers
+    return run(args, source, loaded, settings)
+
+
+def source_of(args: argparse.Namespace) -> Source:
+    """The documents, or the snapshot, that `serve` starts from (and reloads)."""
+    if args.snapshot is None:
+        paths = document_paths(args.paths)
+        if missing := [str(p) for p in paths if not p.is_file()]:
+            raise DocumentError(", ".join(missing), None, "no such document")
+        return Source(tuple(args.paths))
+    if args.paths:
+        raise UsageError("give documents or --snapshot, not both")
+    return Source(snapshot=args.snapshot)
+
+
+def build(args: argparse.Namespace) -> int:
+    """Read the documents, build the graph and write it as a snapshot for `serve`."""
+    loaded = load(args.paths)
+    save_snapshot(loaded, args.output)
+    graph = loaded.graph
+    print(
+        f"{args.output}: {_count(len(loaded.paths), 'document')}, {graph.number_of_nodes()} nodes, "
+        f"{graph.number_of_edges()} edges, data version {loaded.version}",
+        file=sys.stderr,
     )
     return 0
 
@@ -110,6 +126,7 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="budget-kg", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     _check_parser(commands)
+    _build_parser(commands)
     _serve_parser(commands)
     _query_parser(commands)
     schema_cmd = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
@@ -133,8 +150,42 @@ def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    _operations_flags(cmd)
     add_flags(cmd)
     cmd.set_defaults(run=serve)
+
+
+def _operations_flags(cmd: argparse.ArgumentParser) -> None:
+    """Where the graph comes from, when it reloads, how long a shutdown may drain."""
+    cmd.add_argument(
+        "--snapshot", type=Path, metavar="FILE", help="start from a snapshot (budget-kg build)"
+    )
+    cmd.add_argument(
+        "--watch", action="store_true", help="reload when a document (or the snapshot) changes"
+    )
+    cmd.add_argument(
+        "--watch-interval",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="seconds between two looks at the files (default: 1)",
+    )
+    cmd.add_argument(
+        "--drain",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="on SIGTERM, seconds the open requests may take to finish (default: 10)",
+    )
+
+
+def _build_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser("build", help="build the graph once and write it as a snapshot")
+    cmd.add_argument("paths", nargs="*", type=Path, help=PATHS_HELP)
+    cmd.add_argument(
+        "-o", "--output", type=Path, required=True, help="the snapshot to write (graph.snapshot)"
+    )
+    cmd.set_defaults(run=build)
 
 
 def _query_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -167,6 +218,17 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
     return value
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _seconds(text: str) -> float:
+    try:
+        return seconds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from graph.attributes import Graph
 from graph.build import build_graph
 from graph.index import index_of
 from graph.search import search_index
+from graph.snapshot import Snapshot, read_snapshot, write_snapshot
 from graph.substrings import substrings_of
 from loaders import DocumentError, read_document
 
@@ -80,8 +81,10 @@ def load(paths: Sequence[Path] = ()) -> Loaded:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection while the graph grows: each full pass would walk the whole
-    growing heap, and nearly all of it is kept (`settled` collects once at the end)."""
+    """No cyclic collection while a block makes millions of objects that live on (a
+    growing graph, a snapshot's graph): each full pass would walk the whole heap and free
+    nothing (`settled` collects once at the end). Measured at 1,000 documents: reading a
+    snapshot 1.4 to 2.2 times faster, writing one 1.5 times."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -101,3 +104,18 @@ def settled(graph: Graph) -> Graph:
     gc.collect()
     gc.freeze()
     return graph
+
+
+def load_snapshot(path: Path) -> Loaded:
+    """The graph a snapshot holds (`SnapshotError` if it cannot be read), no document read."""
+    with collector_paused():
+        snapshot = read_snapshot(path)
+    names = tuple(Path(name) for name in snapshot.documents)
+    return Loaded(settled(snapshot.graph), names, snapshot.data_version)
+
+
+def save_snapshot(loaded: Loaded, path: Path) -> None:
+    """Write `loaded` as a snapshot at `path` (atomically: a reader sees the old or the new)."""
+    names = tuple(p.name for p in loaded.paths)
+    with collector_paused():
+        write_snapshot(Snapshot(loaded.graph, loaded.version, names), path)

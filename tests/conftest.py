@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -97,3 +98,12 @@ def api_client() -> Iterator[TestClient]:
 
     with TestClient(create_app()) as client:
         yield client
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    """A copy of the real document in a directory of its own, for a test to change."""
+    copy = tmp_path / "docs" / MICC.name
+    copy.parent.mkdir()
+    copy.write_bytes(MICC.read_bytes())
+    return copy

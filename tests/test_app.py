@@ -41,6 +41,8 @@ def test_health(api_client: TestClient, served: Loaded) -> None:
         "nodes": 75,
         "edges": served.graph.number_of_edges(),  # pinned per relation in test_build
         "dataVersion": served.version,
+        "pid": os.getpid(),
+        "lastReload": None,
     }
 
 

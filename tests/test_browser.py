@@ -22,6 +22,7 @@ import pytest
 
 from tests.browser import Browser, Page, chromium, executable
 from tests.documents import MICC, ROOT, SYNTHETIC
+from tests.serving import command, free_port, stop, wait_for_health
 from tests.stated import (
     Stated,
     group_headings,
@@ -30,7 +31,6 @@ from tests.stated import (
     regrouped,
     reported_to,
 )
-from tests.test_cli_serve import command, free_port, stop, wait_for_health
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 READY = "document.getElementById('view').dataset.state === 'ready'"

@@ -7,8 +7,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,49 +18,9 @@ import uvicorn
 from server.cli import main
 from tests.contract import PROGRAMS, program_one_over_http
 from tests.documents import MICC, ROOT
+from tests.serving import command, free_port, stop, wait_for_health
 
 JSON = {"content-type": "application/json"}
-STARTUP = 60.0
-"""At most this many seconds for the server to answer /health (a bound, not a measure)."""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def command(port: int, *flags: str) -> list[str]:
-    """The installed `budget-kg` script, or the module when it is not installed."""
-    script = Path(sys.executable).parent / "budget-kg"
-    start = [str(script)] if script.exists() else [sys.executable, "-m", "server.cli"]
-    return [*start, "serve", "--host", "127.0.0.1", "--port", str(port), *flags]
-
-
-def wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> dict[str, Any]:
-    deadline = time.monotonic() + STARTUP
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server stopped ({process.returncode}):\n{log.read_text()}")
-        try:
-            response = httpx.get(url, timeout=2.0)
-        except httpx.TransportError:
-            time.sleep(0.1)
-            continue
-        if response.status_code == 200:
-            found: dict[str, Any] = response.json()
-            return found
-    pytest.fail(f"no answer from {url} within {STARTUP} s:\n{log.read_text()}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 FLAGS = ("--max-depth", "5", "--cache-control", "public, max-age=5")
