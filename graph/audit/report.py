@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from graph.aggregates import memo
 from graph.attributes import Graph
 from graph.audit.findings import Finding, Status
 from graph.audit.highlights import highlight_findings
@@ -19,13 +22,19 @@ def audit(graph: Graph, portfolio: str | None = None, year: str | None = None) -
     `portfolio` (a node id or a portfolio name) and `year` (a document's fiscal
     year: the edition stating the values) restrict the audit.
     """
+    return list(memo(graph, ("audit", portfolio, year), lambda: _audit(graph, portfolio, year)))
+
+
+def _audit(graph: Graph, portfolio: str | None, year: str | None) -> tuple[Finding, ...]:
+    """The audit, computed: each edition once per build (the graph does not change)."""
     editions = _editions(graph)
     found: list[Finding] = []
     for node in _portfolios(graph, portfolio):
         for edition in sorted(graph.nodes[node].get("editions", {})):
             if year is None or edition == year:
-                found.extend(_audit_edition(graph, node, edition, editions))
-    return sorted(found, key=_document_order)
+                audited = partial(_audit_edition, graph, node, edition, editions)
+                found += memo(graph, ("audit edition", node, edition), audited)
+    return tuple(sorted(found, key=_document_order))
 
 
 def problems(findings: list[Finding]) -> list[Finding]:
