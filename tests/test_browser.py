@@ -248,7 +248,7 @@ def test_org_chart_nests_units_under_their_groups(page: Page, service: str) -> N
 
 SERVES = """query($portfolio: String!, $year: String!) { portfolio(name: $portfolio) {
   programs(year: $year) { servedBy { ...served } elements { servedBy { ...served } } } } }
-fragment served on Service { unit { name } basis { method evidence confidence } }"""
+fragment served on Service { unit { name } basis { method evidence confidence lines } }"""
 EDGES = """[...document.querySelectorAll('.serves-edge')].map(
   e => [e.dataset.confidence, +e.getAttribute('stroke-width'), e.textContent])"""
 
@@ -279,7 +279,9 @@ def test_serves_view_draws_each_relation_with_its_confidence(page: Page, service
     page.evaluate(f"{row}.click()")
     page.wait_for(f"document.getElementById('details').textContent.includes({evidence})")
     heading = line_number(MICC.read_text(encoding="utf-8"), matched["unit"]["name"])
-    assert heading in [n for n, _ in page.evaluate(HIGHLIGHTED)]
+    highlighted = [n for n, _ in page.evaluate(HIGHLIGHTED)]
+    assert heading in highlighted
+    assert matched["basis"]["lines"] and set(matched["basis"]["lines"]) <= set(highlighted)
     page.screenshot(ARTIFACTS / "explore-serves.png")
 
 

@@ -90,7 +90,7 @@ query Serves($portfolio: String!, $year: String!) {
 }
 fragment service on Service {
   unit { __typename id name provenance { ...lines } }
-  basis { method evidence confidence }
+  basis { method evidence confidence lines }
 }
 ${LINES}`;
 

@@ -136,10 +136,17 @@ function showServes(body, data) {
   renderServes(body, data.programs, {
     onEdge: (edge) => select(describe(edge), [
       ["Method", edge.basis.method], ["Confidence", edge.basis.confidence], ["Evidence", edge.basis.evidence],
-    ], [...edge.unit.provenance, ...edge.target.provenance], `#view .serves-edge[data-index="${edge.index}"]`),
+    ], [...evidenceLines(edge), ...edge.unit.provenance, ...edge.target.provenance],
+    `#view .serves-edge[data-index="${edge.index}"]`),
     onUnit: (unit) => select(unit.name, [["Kind", unit.__typename]], unit.provenance, byId(unit.id)),
     onTarget: (target) => select(target.label, targetFacts(target), target.provenance, byId(target.id)),
   });
+}
+
+// The lines the evidence quotes (basis.lines), in the document the unit is read from.
+function evidenceLines(edge) {
+  const document = edge.unit.provenance[0]?.document;
+  return (edge.basis.lines || []).map((line) => ({ document, lineStart: line, lineEnd: line }));
 }
 
 function showAudit(body, data) {
