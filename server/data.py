@@ -101,6 +101,7 @@ def settled(graph: Graph) -> Graph:
     index_of(graph)
     substrings_of(graph)
     search_index(graph)
+    gc.unfreeze()  # a reload: what the last freeze kept (the old graph) may be collected
     gc.collect()
     gc.freeze()
     return graph

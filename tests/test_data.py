@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,14 @@ def test_load_broken_document_says_where(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     with pytest.raises(DocumentError, match="empty.txt"):
         load([path])
+
+
+def test_a_reloaded_graph_frees_the_one_before() -> None:
+    """`settled` freezes the heap for the service's life; the next load unfreezes it first,
+    so a graph replaced by a reload (it holds reference cycles) is collected, not kept."""
+    first = load()
+    gone = weakref.ref(first.graph)
+    del first
+    second = load()
+    assert gone() is None
+    assert second.graph.number_of_nodes() > 0
