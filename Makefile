@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.serves_report
 	command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || true
 	$(BIN)/python -m bench.speed_bench
+	$(BIN)/python -m bench.serve_bench
 
 # One wheel with the vendored files: an air-gapped host installs it and serves GraphiQL.
 wheel: $(STAMP) $(VENDOR)
