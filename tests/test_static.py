@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from graph.kinds import ServesMethod
 from server.assets import PACKAGES
 from server.static import STATIC, graphiql_page
 
@@ -98,3 +99,12 @@ def test_explorer_queries_pass_the_default_limits(api_client: TestClient, name: 
     codes = {e["extensions"]["code"] for e in answer.json().get("errors", [])}
     # Missing variables may be refused; the document itself must be valid and within limits.
     assert codes <= {"BAD_USER_INPUT"}, answer.json()
+
+
+def test_explorer_colours_every_serves_method() -> None:
+    """The serves view's legend and edges have a colour for each method the graph gives."""
+    source = (STATIC / "explore" / "js" / "serves.js").read_text(encoding="utf-8")
+    table = re.search(r"const METHOD_COLOURS = \{(.*?)\};", source, re.S)
+    assert table is not None
+    coloured = set(re.findall(r"^\s*([A-Z_]+):", table.group(1), re.M))
+    assert coloured == {method.name for method in ServesMethod}

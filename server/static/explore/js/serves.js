@@ -6,6 +6,8 @@ import { el, svg } from "./format.js";
 const METHOD_COLOURS = {
   STATED: "#1b7837",
   NAME_MATCH: "#2166ac",
+  TEXT_MATCH: "#4393c3",
+  THROUGH_UNIT: "#e08214",
   CENTRAL_SERVICES: "#b2182b",
   BODY_PROGRAM: "#762a83",
   INHERITED: "#8c8c8c",
