@@ -92,6 +92,11 @@ def round_percent(value: Decimal) -> Decimal:
     return value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
+def credits_of(expenditure: Decimal, amortization: Decimal, investment: Decimal) -> Decimal:
+    """Credits = expenditure − amortization + investment (FORMAT.md's first identity)."""
+    return expenditure - amortization + investment
+
+
 def percent(part: Decimal, whole: Decimal) -> Decimal:
     return part * HUNDRED / whole
 
@@ -248,3 +253,29 @@ def _marked(graph: Graph, node: str, measure: Measure, year: str) -> str:
             written = f'writes "{item.marker.raw}"' if item.marker.raw else "leaves the cell empty"
             return f" (the document {written}: {Path(where.source).name}:{where.line_start})"
     return ""
+
+
+def variation(after: Amount, before: Amount, years: tuple[str, str]) -> Amount:
+    """`after − before`, with both sides' provenance."""
+    derivation = f"{years[1]} − {years[0]}: ({after.derivation}) − ({before.derivation})"
+    return Amount(
+        after.value - before.value, after.unit, derivation, after.sources + before.sources
+    )
+
+
+def change_percent(before: Amount, after: Amount, years: tuple[str, str]) -> Amount | None:
+    """`(after − before) / before × 100`, exact; None when `before` is zero."""
+    if before.value == 0:
+        return None
+    change = variation(after, before, years)
+    derivation = f"({change.derivation}) / ({before.derivation}) × 100"
+    return Amount(percent(change.value, before.value), Unit.PERCENT, derivation, change.sources)
+
+
+def share_percent(part: Amount, whole: Amount) -> Amount | None:
+    """`part / whole × 100`, exact; None when `whole` is zero."""
+    if whole.value == 0:
+        return None
+    derivation = f"({part.derivation}) / ({whole.derivation}) × 100"
+    value = percent(part.value, whole.value)
+    return Amount(value, Unit.PERCENT, derivation, part.sources + whole.sources)

@@ -50,12 +50,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from graph.aggregates import Amount, amount
+from graph.aggregates import Amount, amount, change_percent, share_percent, variation
 from graph.attributes import Graph
 from graph.audit.findings import Check, Claim, Finding, Identity, finding, unchecked
 from graph.audit.prose import Place, places, quantity, sense, written_years
 from graph.audit.subjects import Mention, Names, names_of, subject
-from graph.audit.tables import change_percent, share_percent, variation
 from loaders.records import Measure, Paragraph, StatedValue, Unit
 
 THOUSAND = 1000

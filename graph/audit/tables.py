@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from graph.aggregates import Amount, amount, percent, round_percent
+from graph.aggregates import (
+    Amount,
+    amount,
+    change_percent,
+    credits_of,
+    round_percent,
+    share_percent,
+    variation,
+)
 from graph.attributes import Graph
 from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding
 from graph.breakdowns import Dimension, breakdown
@@ -147,32 +155,6 @@ def _change(
         yield finding(check, Claim.of_figure(item.figure), computed, rounded=is_percent)
 
 
-def variation(after: Amount, before: Amount, years: tuple[str, str]) -> Amount:
-    """`after − before`, with both sides' provenance."""
-    derivation = f"{years[1]} − {years[0]}: ({after.derivation}) − ({before.derivation})"
-    return Amount(
-        after.value - before.value, after.unit, derivation, after.sources + before.sources
-    )
-
-
-def change_percent(before: Amount, after: Amount, years: tuple[str, str]) -> Amount | None:
-    """`(after − before) / before × 100`, exact; None when `before` is zero."""
-    if before.value == 0:
-        return None
-    change = variation(after, before, years)
-    derivation = f"({change.derivation}) / ({before.derivation}) × 100"
-    return Amount(percent(change.value, before.value), Unit.PERCENT, derivation, change.sources)
-
-
-def share_percent(part: Amount, whole: Amount) -> Amount | None:
-    """`part / whole × 100`, exact; None when `whole` is zero."""
-    if whole.value == 0:
-        return None
-    derivation = f"({part.derivation}) / ({whole.derivation}) × 100"
-    value = percent(part.value, whole.value)
-    return Amount(value, Unit.PERCENT, derivation, part.sources + whole.sources)
-
-
 def _share(graph: Graph, node: str, item: Stated, edition: str) -> Iterator[Finding]:
     """Section 3's `Ce programme représente X %`: program / portfolio expenditure."""
     portfolio = str(graph.nodes[node]["portfolio"])
@@ -207,7 +189,7 @@ def _row_sum(row: dict[Measure, Stated]) -> Amount | None:
     if any(m not in row for m in _ROW_TERMS):
         return None
     spent, amortized, invested = (row[m].figure for m in _ROW_TERMS)
-    value = spent.value - amortized.value + invested.value
+    value = credits_of(spent.value, amortized.value, invested.value)
     line = f"{spent.provenance.source}:{spent.provenance.line_start}"
     derivation = f"expenditure − amortization + investment as stated on {line}"
     return Amount(value, spent.unit, derivation, (spent.provenance,))
