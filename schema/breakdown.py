@@ -4,7 +4,6 @@ with its figure, share and change and what they were computed from."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
 
 import strawberry
 
@@ -13,7 +12,7 @@ from graph.attributes import Graph
 from graph.errors import UnsupportedMeasureError
 from graph.org_budgets import RULE
 from schema.arguments import checked_year
-from schema.budget import Change, YearArgument, change_of
+from schema.budget import Change, FromYear, YearArgument, change_of
 from schema.enums import Dimension, Measure
 from schema.errors import bad_input
 from schema.figures import THOUSANDS, Amount, Share
@@ -93,9 +92,7 @@ class BreakdownRow:
     )
     def change(
         self,
-        from_: Annotated[
-            str | None, strawberry.argument(name="from", description="The earlier year.")
-        ] = None,
+        from_: FromYear = None,
         to: YearArgument = None,
     ) -> Change:
         measure = Measure.of(self.found.measure)

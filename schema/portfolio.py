@@ -22,7 +22,7 @@ from graph.queries import (
 from loaders import records
 from schema.arguments import document_year, latest_year, portfolio_of, year_or
 from schema.breakdown import MEASURE, Breakdown, breakdown_of
-from schema.budget import Budgeted, Change, YearArgument, change_of
+from schema.budget import Budgeted, Change, FromYear, YearArgument, change_of
 from schema.enums import Dimension, Measure
 from schema.figures import FIGURES, THOUSANDS, DocumentFigure, Share, document_figures
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
@@ -239,9 +239,7 @@ class BudgetCategory(Entity):
     @strawberry.field(description="How its amount changed (default: previous year to latest).")
     def change(
         self,
-        from_: Annotated[
-            str | None, strawberry.argument(name="from", description="The earlier year.")
-        ] = None,
+        from_: FromYear = None,
         to: YearArgument = None,
     ) -> Change:
         return change_of(self.graph, self.key, Measure.of(self.measure), from_, self._year(to))
