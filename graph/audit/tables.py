@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph.aggregates import (
@@ -16,7 +16,7 @@ from graph.aggregates import (
     variation,
 )
 from graph.attributes import Graph
-from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding
+from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding, unchecked
 from graph.breakdowns import Dimension, breakdown
 from graph.facts import Stated, Table, uncomputed
 from graph.kinds import Kind, kind_of
@@ -242,22 +242,6 @@ def _marked(
 
 def _over_zero(check: Check, claim: Claim, before: Amount) -> Finding:
     """A percentage stated where the previous year is 0: nothing to check it against."""
-    return Finding(
-        identity=check.identity,
-        node=check.node,
-        measure=claim.measure,
-        edition=check.edition,
-        years=check.years,
-        stated=claim.value,
-        expected=None,
-        computed=None,
-        difference=None,
-        status=Status.UNCHECKED,
-        unit=claim.unit,
-        stated_raw=claim.raw,
-        stated_at=claim.provenance,
-        cell=claim.cell,
-        derivation=before.derivation,
-        sources=before.sources,
-        note=f"a percentage is stated where the {check.years[0]} base is 0 (expected n.d.)",
-    )
+    note = f"a percentage is stated where the {check.years[0]} base is 0 (expected n.d.)"
+    found = unchecked(check, claim, note)
+    return replace(found, derivation=before.derivation, sources=before.sources)
