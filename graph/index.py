@@ -9,6 +9,7 @@ graph would go stale.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -18,6 +19,7 @@ from loaders.text import name_key
 
 _KEY = "index"
 K = TypeVar("K")
+T = TypeVar("T")
 BUILT = "built"
 """The graph attribute `build_graph` sets once the graph is complete."""
 
@@ -35,13 +37,19 @@ class Index:
 
 def index_of(graph: Graph) -> Index:
     """The graph's index: built once for a built graph, afresh for one being built."""
-    found = graph.graph.get(_KEY)
-    if isinstance(found, Index):
+    return kept(graph, _KEY, build_index)
+
+
+def kept(graph: Graph, key: str, build: Callable[[Graph], T]) -> T:
+    """`build(graph)`, kept in the graph under `key` once the graph is built (`BUILT`):
+    a lookup of half a graph would go stale, so one being built gets a fresh one."""
+    if key in graph.graph:
+        found: T = graph.graph[key]
         return found
-    index = build_index(graph)
+    value = build(graph)
     if graph.graph.get(BUILT):
-        graph.graph[_KEY] = index
-    return index
+        graph.graph[key] = value
+    return value
 
 
 def build_index(graph: Graph) -> Index:

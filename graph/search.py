@@ -30,7 +30,7 @@ from typing import Any
 
 from graph.attributes import Graph
 from graph.facts import Passage, passages
-from graph.index import BUILT
+from graph.index import kept
 from graph.kinds import Kind, TextField, kind_of
 from loaders.records import Provenance
 from loaders.text import fold, name_key, terms, words
@@ -99,13 +99,7 @@ class Hit:
 
 def search_index(graph: Graph) -> SearchIndex:
     """The graph's index: built on first use and kept once the graph is built."""
-    found = graph.graph.get(_KEY)
-    if isinstance(found, SearchIndex):
-        return found
-    index = build_search_index(graph)
-    if graph.graph.get(BUILT):
-        graph.graph[_KEY] = index
-    return index
+    return kept(graph, _KEY, build_search_index)
 
 
 def build_search_index(graph: Graph) -> SearchIndex:

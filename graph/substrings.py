@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.attributes import Graph
-from graph.index import BUILT
+from graph.index import kept
 from graph.kinds import Kind
 from loaders.text import fold
 
@@ -91,13 +91,7 @@ class Substrings:
 
 def substrings_of(graph: Graph) -> Substrings:
     """The graph's substring index: built once for a built graph, afresh for one being built."""
-    found = graph.graph.get(_KEY)
-    if isinstance(found, Substrings):
-        return found
-    index = build_substrings(graph)
-    if graph.graph.get(BUILT):
-        graph.graph[_KEY] = index
-    return index
+    return kept(graph, _KEY, build_substrings)
 
 
 def build_substrings(graph: Graph) -> Substrings:
