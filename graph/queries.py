@@ -46,7 +46,14 @@ def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
 def shown_path(graph: Graph, source: str) -> str:
     """`source` relative to the data root, the deepest directory holding every loaded
     document: a document's name when they share one directory, never a server path."""
-    cache: dict[str, str] = graph.graph.setdefault("cache", {})
+    cache: dict[str, Any] = graph.graph.setdefault("cache", {})
+    shown: dict[str, str] = cache.setdefault("shown_paths", {})
+    if source not in shown:  # a wide answer shows the same few documents' paths again and again
+        shown[source] = _shown_path(graph, cache, source)
+    return shown[source]
+
+
+def _shown_path(graph: Graph, cache: dict[str, Any], source: str) -> str:
     if "document_root" not in cache:
         paths = [str(graph.nodes[d]["path"]) for d in graph.graph.get("documents", ())]
         folders = [os.path.dirname(os.path.abspath(p)) for p in paths]

@@ -18,7 +18,6 @@ from strawberry.types.base import get_object_definition
 from graph.attributes import Graph
 from graph.kinds import Kind, kind_of
 from graph.queries import attrs
-from schema.context import Info, graph_of
 from schema.provenance import Provenance, provenances
 
 E = TypeVar("E", bound="Entity")
@@ -31,18 +30,14 @@ class Entity(relay.Node):
     graph: strawberry.Private[Graph]
     # The fiscal year the parent field asked for (`programs(year: ...)`): the default
     # year of this entity's figures, instead of the year of its own document.
-    view_year: strawberry.Private[str | None] = None
-
-    @strawberry.field(description="The name, as the document writes it.")
-    def name(self) -> str:
-        return str(self.data["name"])
-
-    @strawberry.field(
+    # Plain fields, set when the entity is made: graphql-core reads them without
+    # Strawberry's per-field resolver wrapper, the dearest part of a wide answer.
+    name: str = strawberry.field(description="The name, as the document writes it.")
+    graph_id: str = strawberry.field(
         description="The graph's own readable id, e.g. "
         "`program:immigration-et-communautes-culturelles/2007-2008/1`."
     )
-    def graph_id(self) -> str:
-        return self.key
+    view_year: strawberry.Private[str | None] = None
 
     @strawberry.field(description="The lines of the source documents that state this entity.")
     def provenance(self) -> list[Provenance]:
@@ -51,13 +46,6 @@ class Entity(relay.Node):
     @property
     def data(self) -> dict[str, Any]:
         return node_data(self.graph, self.key)
-
-    @classmethod
-    def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Entity | None]:
-        graph = graph_of(info)
-        return [lookup(graph, node, cls) for node in node_ids]
 
 
 def node_data(graph: Graph, node: str) -> dict[str, Any]:
@@ -79,7 +67,8 @@ def register(kind: Kind) -> Callable[[type[E]], type[E]]:
 
 def entity(graph: Graph, node: str, year: str | None = None) -> Entity:
     """The entity of a node id the graph holds, its figures seen for `year` by default."""
-    return _TYPES[kind_of(node)](key=node, graph=graph, view_year=year)
+    name = str(node_data(graph, node)["name"])
+    return _TYPES[kind_of(node)](key=node, graph=graph, name=name, graph_id=node, view_year=year)
 
 
 def entities(graph: Graph, nodes: Iterable[str]) -> list[Entity]:

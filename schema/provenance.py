@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os.path
 from collections.abc import Iterable
-from pathlib import Path
 
 import strawberry
 
@@ -32,7 +32,7 @@ class Provenance:
     @classmethod
     def of(cls, record: records.Provenance) -> Provenance:
         return cls(
-            document=Path(record.source).name,
+            document=os.path.basename(record.source),
             source=record.source,
             line_start=record.line_start,
             line_end=record.line_end,

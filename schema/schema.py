@@ -20,7 +20,7 @@ from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel
 from schema.errors import INTERNAL, add_codes, code_of, log_line
-from schema.execution import BudgetedExecution
+from schema.execution import BudgetedExecution, read_plain_fields
 from schema.extensions import EXTENSIONS
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import Lists
@@ -233,5 +233,6 @@ schema = BudgetSchema(
     execution_context_class=BudgetedExecution,
     config=StrawberryConfig(scalar_map=SCALARS),
 )
+read_plain_fields(schema._schema)
 
 __all__ = ["schema"]
