@@ -71,14 +71,40 @@ def plain_reader(name: str) -> Callable[..., Any]:
     return read
 
 
-def read_plain_fields(core: GraphQLSchema) -> None:
-    """A field without a resolver is one attribute of its object: read it with one
-    `getattr` instead of Strawberry's basic-field path (three calls that end in the same
-    `getattr`), the most common field of a wide answer."""
+def method_caller(method: Callable[[Any], Any]) -> Callable[..., Any]:
+    def call(source: Any, _info: Any, **_arguments: Any) -> Any:
+        return method(source)
+
+    return call
+
+
+def own_method(field: StrawberryField) -> Callable[[Any], Any] | None:
+    """The field's resolver if it is a sync method of its object with no argument, no
+    `info`, no extension: Strawberry would convert nothing and pass only the object."""
+    resolver = field.base_resolver
+    if resolver is None or field.extensions or field.arguments or resolver.is_async:
+        return None
+    other = (resolver.info_parameter, resolver.root_parameter, resolver.parent_parameter)
+    method = resolver.wrapped_func
+    if resolver.self_parameter is None or any(p is not None for p in other):
+        return None
+    return None if isinstance(method, staticmethod | classmethod) else method
+
+
+def direct_resolvers(core: GraphQLSchema) -> None:
+    """Resolve the two commonest kinds of field without Strawberry's per-field wrapper
+    (an `Info` object, argument conversion, a chain of partials: most of a wide answer's
+    cost): a field without a resolver reads its attribute with one `getattr`, and a method
+    that takes only `self` is called with the object. What they return, and the errors
+    they raise, are the same; every other field keeps Strawberry's resolver."""
     for named in core.type_map.values():
         if not isinstance(named, GraphQLObjectType):
             continue
         for field in named.fields.values():
             definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if isinstance(definition, StrawberryField) and definition.is_basic_field:
+            if not isinstance(definition, StrawberryField):
+                continue
+            if definition.is_basic_field:
                 field.resolve = plain_reader(definition.python_name)
+            elif (method := own_method(definition)) is not None:
+                field.resolve = method_caller(method)

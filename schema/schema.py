@@ -20,7 +20,7 @@ from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.context import Info, graph_of
 from schema.enums import Dimension, Kind, Measure, Rel
 from schema.errors import INTERNAL, add_codes, code_of, log_line
-from schema.execution import BudgetedExecution, read_plain_fields
+from schema.execution import BudgetedExecution, direct_resolvers
 from schema.extensions import EXTENSIONS
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import Lists
@@ -226,13 +226,21 @@ class BudgetSchema(strawberry.Schema):
                 LOG.error(log_line(error))
 
 
-schema = BudgetSchema(
-    query=Query,
-    types=[FiscalYear],
-    extensions=EXTENSIONS,
-    execution_context_class=BudgetedExecution,
-    config=StrawberryConfig(scalar_map=SCALARS),
-)
-read_plain_fields(schema._schema)
+def build_schema(direct: bool = True) -> BudgetSchema:
+    """The schema; `direct=False` keeps Strawberry's own resolver on every field (the
+    reference the direct resolvers are tested against)."""
+    built = BudgetSchema(
+        query=Query,
+        types=[FiscalYear],
+        extensions=EXTENSIONS,
+        execution_context_class=BudgetedExecution,
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )
+    if direct:
+        direct_resolvers(built._schema)
+    return built
+
+
+schema = build_schema()
 
 __all__ = ["schema"]
