@@ -9,6 +9,7 @@ import pytest
 from graph.attributes import Graph
 from schema.context import Context
 from tests.contract import data_of
+from tests.documents import ROOT
 
 MICC = "Immigration et Communautés culturelles"
 PROGRAM_1 = "program:immigration-et-communautes-culturelles/2007-2008/1"
@@ -198,3 +199,18 @@ def test_two_portfolios_answer_each_for_itself(two_portfolios_graph: Graph) -> N
 
 def test_portfolio_unknown_name_is_null(api_context: Context) -> None:
     assert data_of(api_context, '{ portfolio(name: "Tourisme") { name } }') == {"portfolio": None}
+
+
+def test_every_entity_states_where_it_comes_from(api_context: Context) -> None:
+    """Fiscal years included: the credits table's header spells both years."""
+    query = """{ entities(first: 100) { totalCount edges { node { graphId
+        provenance { document lineStart lineEnd text } } } } }"""
+    found = data_of(api_context, query)["entities"]
+    assert len(found["edges"]) == found["totalCount"]
+    lines = (ROOT / "data" / "micc-2007-2008.txt").read_text(encoding="utf-8").splitlines()
+    for edge in found["edges"]:
+        spans = edge["node"]["provenance"]
+        assert spans, edge["node"]["graphId"]
+        for span in spans:
+            stated = lines[span["lineStart"] - 1 : span["lineEnd"]]
+            assert span["text"] == "\n".join(stated), (edge["node"]["graphId"], span)

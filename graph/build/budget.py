@@ -62,8 +62,9 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
     attrs.setdefault("highlights", {})[document.year] = document.highlights
     general = [p for p in document.highlights if p.program is None]
     add_passages(attrs, passages_of(TextField.HIGHLIGHT, general))
+    stated = document.credits.header  # the credits table's header spells both years
     for year in (document.year, document.previous_year):
-        add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, None, None)
+        add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, stated, None)
     _add_portfolio_figures(graph, node, document)
     return node
 
