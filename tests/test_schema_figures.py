@@ -209,7 +209,6 @@ PROGRAMS_OF_A_YEAR = """{ programs(portfolio: "Immigration et Communautés cultu
 
 def test_programs_of_a_year_show_that_years_figures(api_context: Context) -> None:
     programs = data_of(api_context, PROGRAMS_OF_A_YEAR)["programs"]
-    first = programs[0]
     # 2006-2007 as the comparison columns and the credits table's last column state it.
     for found, stated in zip(programs, seed.PROGRAMS, strict=True):
         before = stated.compared.before
