@@ -103,7 +103,10 @@ del EXPECTED["programs.0.change.percent"]  # the document's own rounding: DISAGR
 DISAGREEING = {
     # line 80 states 5,1 %; 5421.4 / 105164.1 = 5.155 % rounds half-up to 5.2
     "programs.0.change.percent": str(
-        percent(seed.PROGRAM_1.compared.variation or 0, seed.PROGRAM_1.compared.before)
+        percent(
+            seed.PROGRAM_1.compared.now - seed.PROGRAM_1.compared.before,
+            seed.PROGRAM_1.compared.before,
+        )
     ),
 }
 
