@@ -10,7 +10,7 @@ from collections import Counter
 
 from graph.kinds import Kind, Rel
 from loaders import Document
-from loaders.records import Item, OrgGroup, Verb
+from loaders.records import GroupKind, Item, OrgGroup, Verb
 from loaders.text import fold, name_key
 
 UNIT_VERBS = {Verb.GROUPS, Verb.INCLUDES, Verb.HAS_PARTS, Verb.MANAGES}
@@ -18,6 +18,7 @@ UNIT_VERBS = {Verb.GROUPS, Verb.INCLUDES, Verb.HAS_PARTS, Verb.MANAGES}
 ROLE_VERBS = {Verb.REPORTS_TO, Verb.SUPERVISED_BY, Verb.ADVISES}
 """Verbs whose objects are roles (`relève de`, `sous la supervision de`, `conseiller`)."""
 CENTRAL = "services centralises"
+"""What a central-services group's intro says (folded): `offrent des services centralisés`."""
 BODIES = re.compile(r"organismes? relevant", re.IGNORECASE)
 """FORMAT.md: the bodies' program is `Organisme(s) relevant du ministre`."""
 
@@ -64,7 +65,7 @@ def _items(groups: tuple[OrgGroup, ...], field: str) -> tuple[int, int]:
 def sector_edges(document: Document) -> int:
     """Each sector serves the elements its heading names (`SECTEUR DE L'INTÉGRATION` →
     `Intégration, Régionalisation...`): an element's first word in the heading."""
-    sectors = [fold(g.name) for g in document.groups if g.kind.value == "sector"]
+    sectors = [fold(g.name) for g in document.groups if g.kind is GroupKind.SECTOR]
     names = [e.name or "" for p in document.programs for e in p.elements]
     firsts = [fold(re.split(r"[ ,]", name)[0]) for name in names]
     return sum(1 for s in sectors for first in firsts if re.search(rf"\b{first}\b", s))
@@ -108,30 +109,30 @@ def relations(document: Document, serves: int) -> Counter[Rel]:
     """`serves`: the edges inferred from the units' mandates beyond the rules counted
     here (a sector its named elements, a central-services unit the support element, a body
     its program)."""
-    counted = kinds(document)
+    nodes = kinds(document)
     objectives, sub_objectives = _items(document.groups, "objectives")
     modes, sub_modes = _items(document.groups, "modes")
     central = central_services(document)
     return Counter(
         {
-            Rel.HAS_PROGRAM: counted[Kind.PROGRAM],
-            Rel.HAS_ELEMENT: counted[Kind.ELEMENT],
-            Rel.IN_YEAR: counted[Kind.PROGRAM] + counted[Kind.ELEMENT],
-            Rel.HAS_ORGANIZATION: counted[Kind.ORGANIZATION],
+            Rel.HAS_PROGRAM: nodes[Kind.PROGRAM],
+            Rel.HAS_ELEMENT: nodes[Kind.ELEMENT],
+            Rel.IN_YEAR: nodes[Kind.PROGRAM] + nodes[Kind.ELEMENT],
+            Rel.HAS_ORGANIZATION: nodes[Kind.ORGANIZATION],
             # the ministry its programs, each body its element of the bodies' program
             Rel.ADMINISTERS: len(ministry_programs(document)) + len(bodies(document)),
-            Rel.HAS_SUPERCATEGORY: counted[Kind.SUPERCATEGORY],
-            Rel.HAS_INVESTMENT_CATEGORY: counted[Kind.INVESTMENT_CATEGORY],
-            Rel.PART_OF: counted[Kind.ORG_GROUP] + counted[Kind.ORG_UNIT],
+            Rel.HAS_SUPERCATEGORY: nodes[Kind.SUPERCATEGORY],
+            Rel.HAS_INVESTMENT_CATEGORY: nodes[Kind.INVESTMENT_CATEGORY],
+            Rel.PART_OF: nodes[Kind.ORG_GROUP] + nodes[Kind.ORG_UNIT],
             Rel.SUPERVISES: _statements(document, Verb.SUPERVISED_BY),
             Rel.REPORTS_TO: _statements(document, Verb.REPORTS_TO),
             Rel.ADVISES: _statements(document, Verb.ADVISES),
-            Rel.HAS_ROLE: counted[Kind.ROLE],
+            Rel.HAS_ROLE: nodes[Kind.ROLE],
             Rel.HAS_OBJECTIVE: objectives,
             Rel.HAS_MODE: modes,
             Rel.HAS_SUB_ITEM: sub_objectives + sub_modes,
             Rel.SERVES: sector_edges(document) + central + len(bodies(document)) + serves,
             # every node cites its source but the document and the fiscal years
-            Rel.SOURCE: counted.total() - counted[Kind.DOCUMENT] - counted[Kind.FISCAL_YEAR],
+            Rel.SOURCE: nodes.total() - nodes[Kind.DOCUMENT] - nodes[Kind.FISCAL_YEAR],
         }
     )
