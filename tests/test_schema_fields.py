@@ -268,7 +268,9 @@ def test_counts_and_the_portfolios_documents(api_context: Context, micc_text: st
         provenance {{ document lineStart }} elements {{ number }}
         unservedElements {{ number }} }} }}"""
     found = data_of(api_context, query)
-    assert (found["portfoliosCount"], found["orgUnitsCount"]) == (1, 1)  # data/: one document
+    served = sorted(MICC.parent.glob("*.txt"))  # data/: one document, one portfolio
+    assert found["portfoliosCount"] == len(served) == 1
+    assert found["orgUnitsCount"] == 1  # the one unit of that name
     portfolio = found["portfolio"]
     assert portfolio["graphId"] == "portfolio:immigration-et-communautes-culturelles"
     assert portfolio["documents"] == [{"name": MICC.name}]
