@@ -9,13 +9,11 @@ import pytest
 
 from loaders import read_document
 from loaders.names import is_body_name, is_role, is_unit_name, strip_article
-from loaders.records import Verb
 from tests import counted
 from tests.documents import MICC, SYNTHETIC
 from tests.stated import group_headings, organisation
 
 DOCUMENTS = sorted([MICC, *SYNTHETIC.parent.glob("*.txt")])
-ROLE_VERBS = (Verb.REPORTS_TO, Verb.SUPERVISED_BY, Verb.ADVISES)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
@@ -36,7 +34,7 @@ def test_every_body_is_a_body_name(path: Path) -> None:
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
 def test_what_a_unit_reports_to_is_a_role_or_a_unit_never_both(path: Path) -> None:
     document = read_document(path)
-    named = [o for r in document.relations if r.verb in ROLE_VERBS for o in r.objects]
+    named = [o for r in document.relations if r.verb in counted.ROLE_VERBS for o in r.objects]
     assert named
     assert [o for o in named if is_role(o) == is_unit_name(o)] == []
 
