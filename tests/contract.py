@@ -10,6 +10,7 @@ import pytest
 from schema.context import Context
 from schema.execution import BudgetedExecution
 from schema.schema import schema
+from tests import seed
 
 PORTFOLIO = "Immigration et Communautés culturelles"
 
@@ -82,10 +83,11 @@ def program_one_over_http(body: dict[str, Any]) -> dict[str, Any]:
     """Program 1 of a PROGRAMS answer, after checking the figures the issue pins."""
     assert "errors" not in body
     program: dict[str, Any] = body["data"]["programs"][0]
-    assert program["budget"]["expenditure"] == "110585.5"
-    assert program["budget"]["credits"] == "114745.8"
-    assert program["change"]["amount"] == "5421.4"
-    assert program["shareOfPortfolio"] == "99.3"
+    stated = seed.PROGRAM_1
+    assert program["budget"]["expenditure"] == str(stated.credits.expenditure)
+    assert program["budget"]["credits"] == str(stated.credits.credits)
+    assert program["change"]["amount"] == str(stated.compared.variation)
+    assert program["shareOfPortfolio"] == str(stated.share)
     return program
 
 

@@ -103,3 +103,18 @@ def reported_to(text: str, unit: str) -> str:
     sentence = next(line for line in organisation(text) if "relèvent de" in line)
     assert unit in sentence
     return sentence.split("relèvent de la ")[1].removesuffix(".")
+
+
+def titled_units(text: str, group: str) -> list[tuple[int, str]]:
+    """The unit headings of section 4's `group`, with their lines: the group's lines that
+    are neither a bullet, a sentence nor the page header, up to the next group heading."""
+    lines = text.splitlines()
+    section = next(n for n, line in enumerate(lines) if line.startswith("4. MANDATS"))
+    start = lines.index(group, section) + 1
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines[start:], start + 1):
+        if line.isupper():
+            break
+        if line.strip() and not line.lstrip().startswith("-") and not line.endswith("."):
+            found.append((number, line))
+    return [(n, line) for n, line in found if line != "Fiches explicatives"]

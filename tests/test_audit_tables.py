@@ -18,6 +18,7 @@ from graph.audit import Finding, Identity, Status, audit, problems
 from graph.build import build_graph
 from loaders.records import Measure
 from schema.context import Context
+from tests import seed
 from tests.contract import data_of
 from tests.documents import PREVIOUS, YEAR, Built, Layout, build, parse_text, with_line
 from tests.samples import PORTFOLIO, element, investment_category, supercategory
@@ -61,75 +62,55 @@ def test_marker_over_a_zero_base_is_ok(marker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "row", "identity", "node", "change", "base", "sources"),
+    ("stated", "identity", "node", "sources"),
     [
         (
-            77,
-            "Élément 2 : Francisation\t51 100,0\t45 800,0\t5 300,0\t{}",
+            seed.ELEMENTS[1].compared,
             Identity.COMPARISON_PERCENT,
             element("1.2"),
-            "5300.0",
-            "45800.0",
-            {66, 77},
+            {seed.ELEMENTS[1].budget.line, seed.ELEMENTS[1].compared.line},
         ),
         (
-            51,
-            "Fonctionnement\t23 367,1\t19 744,1\t{}",
+            seed.SUPERCATEGORIES[1],
             Identity.SUPERCATEGORY_PERCENT,
             supercategory("fonctionnement"),
-            "3623.0",
-            "19744.1",
-            {51},
+            {seed.SUPERCATEGORIES[1].line},
         ),
+        (seed.HEADCOUNT, Identity.HEADCOUNT_PERCENT, PORTFOLIO, {seed.HEADCOUNT.line}),
         (
-            54,
-            "Effectif total\t969\t984\t{}",
-            Identity.HEADCOUNT_PERCENT,
-            PORTFOLIO,
-            "-15",
-            "984",
-            {54},
-        ),
-        (
-            56,
-            "Immobilisations\t6 531,0\t5 531,0\t{}",
+            seed.INVESTMENT_CATEGORIES[0],
             Identity.INVESTMENT_PERCENT,
             investment_category("immobilisations"),
-            "1000.0",
-            "5531.0",
-            {56},
+            {seed.INVESTMENT_CATEGORIES[0].line},
         ),
         # the total's change is the categories' (lines 56 and 57), as for a stated %
         (
-            58,
-            "Total\t6 715,0\t5 715,0\t{}",
+            seed.INVESTMENT_TOTAL,
             Identity.INVESTMENT_PERCENT,
             PORTFOLIO,
-            "1000.0",
-            "5715.0",
-            {56, 57},
+            {row.line for row in seed.INVESTMENT_CATEGORIES},
         ),
     ],
+    ids=lambda x: f"line {x.line}" if isinstance(x, seed.Compared) else "",
 )
 @pytest.mark.parametrize("marker", ["n.d.", ""])
 def test_marker_beside_a_non_zero_base_is_a_mismatch(
     micc_text: str,
     marker: str,
-    line: int,
-    row: str,
+    stated: seed.Compared,
     identity: Identity,
     node: str,
-    change: str,
-    base: str,
     sources: set[int],
 ) -> None:
-    text = with_line(micc_text, line, row.format(marker))
+    line, cells = stated.line, micc_text.splitlines()[stated.line - 1].split("\t")
+    text = with_line(micc_text, line, "\t".join([*cells[:-1], marker]))
     found = audit(build_graph([parse_text(text, "micc.txt")]))
-    (finding,) = at(found, line, row.count("\t") + 1)
-    expected = percent(change, base)
+    (finding,) = at(found, line, len(cells))
+    base = stated.before
+    expected = percent(str(stated.now - base), str(base))
     assert (finding.identity, finding.node, finding.status) == (identity, node, Status.MISMATCH)
     assert (finding.stated, finding.expected, finding.stated_raw) == (None, expected, marker)
-    assert finding.computed == Decimal(change) * 100 / Decimal(base)
+    assert finding.computed == (stated.now - base) * 100 / base
     written = '"n.d."' if marker else "an empty cell"
     assert finding.note == (
         f"{written} says not computable; the 2006-2007 base is {base}: the change is {expected} %"

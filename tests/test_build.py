@@ -14,6 +14,7 @@ from graph.errors import DuplicateDocumentError, DuplicateEditionError
 from graph.kinds import Kind, Rel
 from graph.queries import children, find_by_name, nodes_of_kind, portfolios
 from loaders import Document, read_document
+from tests import counted
 from tests.samples import (
     COUNCIL,
     MINISTRY,
@@ -26,61 +27,28 @@ from tests.samples import (
     unit,
 )
 
-# Counted by hand in data/micc-2007-2008.txt:
-# - 21 units: 12 titled in section 4, and 9 named only in prose (the three
-#   centres and the five modules of the public-affairs directorate, the
-#   Service de la dotation... inside human resources);
-# - objectives: 6 + 2 sub-items (immigration sector), 4 (integration sector);
-# - intervention modes: 8 (immigration sector), 7 + 3 sub-items (integration);
-# - roles: sous-ministre, ministre, chef de service à l'information;
-# - the ministry and the Conseil des relations interculturelles.
-REAL_KINDS = {
-    Kind.PORTFOLIO: 1,
-    Kind.ORGANIZATION: 2,
-    Kind.FISCAL_YEAR: 2,
-    Kind.PROGRAM: 2,
-    Kind.ELEMENT: 5,
-    Kind.SUPERCATEGORY: 3,
-    Kind.INVESTMENT_CATEGORY: 2,
-    Kind.ORG_GROUP: 3,
-    Kind.ORG_UNIT: 21,
-    Kind.ROLE: 3,
-    Kind.OBJECTIVE: 12,
-    Kind.INTERVENTION_MODE: 18,
-    Kind.DOCUMENT: 1,
-}
-
-# part_of: 3 groups → ministry, 21 units → their parent; serves: the 3 groups
-# (4 edges), the 21 units under HAUTE DIRECTION (central services), two of which
-# also serve element 1.1 by their own mandates (lines 141 and 147), the council;
-# source: every node but the document and the 2 fiscal years.
-REAL_RELATIONS = {
-    Rel.HAS_PROGRAM: 2,
-    Rel.HAS_ELEMENT: 5,
-    Rel.IN_YEAR: 7,
-    Rel.HAS_ORGANIZATION: 2,
-    Rel.ADMINISTERS: 2,
-    Rel.HAS_SUPERCATEGORY: 3,
-    Rel.HAS_INVESTMENT_CATEGORY: 2,
-    Rel.PART_OF: 24,
-    Rel.SUPERVISES: 1,
-    Rel.REPORTS_TO: 4,
-    Rel.ADVISES: 1,
-    Rel.HAS_ROLE: 3,
-    Rel.HAS_OBJECTIVE: 10,
-    Rel.HAS_MODE: 15,
-    Rel.HAS_SUB_ITEM: 5,
-    Rel.SERVES: 28,
-    Rel.SOURCE: 72,
-}
+# Beyond the rules tests/counted.py counts from the records, the two investigation units
+# under HAUTE DIRECTION also serve element 1.1 by their own mandates (lines 141 and 147).
+OWN_MANDATES = 2
+CORPUS = SYNTHETIC.parent
 
 
-def test_build_graph_counts_nodes_per_kind(real_graph: Graph) -> None:
-    assert Counter(kind for _, kind in real_graph.nodes(data="kind")) == REAL_KINDS
+def test_build_graph_counts_nodes_per_kind(real_graph: Graph, micc: Document) -> None:
+    found = Counter({kind: len(nodes_of_kind(real_graph, kind)) for kind in Kind})
+    assert +found == counted.kinds(micc)
 
 
-def test_build_graph_counts_edges_per_relation(real_graph: Graph) -> None:
-    assert Counter(key for *_, key in real_graph.edges(keys=True)) == REAL_RELATIONS
+def test_build_graph_counts_edges_per_relation(real_graph: Graph, micc: Document) -> None:
+    found = Counter(key for *_, key in real_graph.edges(keys=True))
+    assert found == counted.relations(micc, serves=OWN_MANDATES)
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda path: path.name)
+def test_build_graph_counts_each_corpus_documents_nodes(path: Path) -> None:
+    document = read_document(path)
+    graph = build_graph([document])
+    found = Counter({kind: len(nodes_of_kind(graph, kind)) for kind in Kind})
+    assert +found == counted.kinds(document)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 
 from graph.attributes import Graph
 from server.cli import main
+from tests import seed
 from tests.contract import PROGRAMS
 from tests.documents import MICC, ROOT, SYNTHETIC
 
@@ -26,8 +27,8 @@ def test_query_prints_the_json_result(capsys: pytest.CaptureFixture[str]) -> Non
     status, out, err = run(["query", PROGRAMS], capsys)
     assert (status, err) == (0, "")
     program = json.loads(out)["data"]["programs"][0]
-    assert program["budget"]["expenditure"] == "110585.5"
-    assert program["shareOfPortfolio"] == "99.3"
+    assert program["budget"]["expenditure"] == str(seed.PROGRAM_1.credits.expenditure)
+    assert program["shareOfPortfolio"] == str(seed.PROGRAM_1.share)
     assert "Communautés" in out  # UTF-8, not \u escapes
 
 
@@ -37,8 +38,9 @@ def test_query_with_variables(capsys: pytest.CaptureFixture[str]) -> None:
     variables = json.dumps({"name": "immigration et communautes culturelles", "year": "2006-2007"})
     status, out, _ = run(["query", query, "--variables", variables], capsys)
     assert status == 0
+    credits, to_vote = seed.CREDITS_TOTAL.credits_before, seed.CREDITS_TO_VOTE.before
     assert json.loads(out) == {
-        "data": {"portfolio": {"budget": {"credits": "109045.6", "creditsToVote": "109036.0"}}}
+        "data": {"portfolio": {"budget": {"credits": str(credits), "creditsToVote": str(to_vote)}}}
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from loaders import Document, DocumentError
 from loaders.records import Measure, Unit
+from tests import seed
 from tests.documents import Layout, build, described, parse_text, with_line
 
 Y, PY = "2007-2008", "2006-2007"
@@ -49,151 +50,84 @@ def expected(
     ]
 
 
-@pytest.mark.parametrize(
-    ("index", "line", "label", "figures"),
-    [
-        (
-            0,
-            39,
-            "1. Immigration, intégration et communautés culturelles",
-            expected(
-                CREDITS,
-                Decimal("110585.5"),
-                Decimal("2551.7"),
-                Decimal("6712.0"),
-                Decimal("114745.8"),
-                Decimal("108324.4"),
-            ),
-        ),
-        (
-            1,
-            40,
-            "2. Organisme relevant du ministre",
-            expected(
-                CREDITS,
-                Decimal("727.8"),
-                Decimal("8.0"),
-                Decimal("3.0"),
-                Decimal("722.8"),
-                Decimal("721.2"),
-            ),
-        ),
-    ],
-)
-def test_portfolio_credits_program_rows(
-    micc: Document,
-    index: int,
-    line: int,
-    label: str,
-    figures: list[tuple[int, Measure, str | None, Unit, Decimal]],
-) -> None:
-    row = micc.credits.programs[index]
-    assert (row.label, row.number, row.provenance.line_start) == (label, index + 1, line)
-    assert described(row) == figures
+@pytest.mark.parametrize("program", seed.PROGRAMS, ids=lambda p: f"program {p.number}")
+def test_portfolio_credits_program_rows(micc: Document, program: seed.Program) -> None:
+    row, stated = micc.credits.programs[program.number - 1], program.credits
+    assert (row.label, row.number, row.provenance.line_start) == (
+        stated.label,
+        program.number,
+        stated.line,
+    )
+    assert described(row) == expected(CREDITS, *stated.figures())
 
 
-def test_portfolio_credits_has_two_program_rows(micc: Document) -> None:
-    assert [row.number for row in micc.credits.programs] == [1, 2]
+def test_portfolio_credits_has_a_row_per_program(micc: Document) -> None:
+    assert [row.number for row in micc.credits.programs] == [p.number for p in seed.PROGRAMS]
 
 
 def test_portfolio_credits_total_row(micc: Document) -> None:
-    total = micc.credits.total
-    assert (total.label, total.provenance.line_start) == ("", 41)
-    assert described(total) == expected(
-        CREDITS,
-        Decimal("111313.3"),
-        Decimal("2559.7"),
-        Decimal("6715.0"),
-        Decimal("115468.6"),
-        Decimal("109045.6"),
-    )
+    total, stated = micc.credits.total, seed.CREDITS_TOTAL
+    assert (total.label, total.provenance.line_start) == (stated.label, stated.line)
+    assert described(total) == expected(CREDITS, *stated.figures())
 
 
 def test_portfolio_credits_permanent_row(micc: Document) -> None:
-    permanent = micc.credits.permanent
-    assert (permanent.label, permanent.provenance.line_start) == ("Crédits permanents", 43)
-    assert described(permanent) == expected(
-        CREDITS[3:], Decimal("9.6"), Decimal("9.6"), first_cell=5
-    )
+    permanent, stated = micc.credits.permanent, seed.PERMANENT_CREDITS
+    assert (permanent.label, permanent.provenance.line_start) == (stated.label, stated.line)
+    assert described(permanent) == expected(CREDITS[3:], *stated.figures(), first_cell=5)
 
 
 def test_portfolio_credits_to_vote_row(micc: Document) -> None:
-    to_vote = micc.credits.to_vote
-    assert (to_vote.label, to_vote.provenance.line_start) == ("Crédits à voter", 44)
-    assert described(to_vote) == expected(
-        CREDITS[3:], Decimal("115459.0"), Decimal("109036.0"), first_cell=5
-    )
+    to_vote, stated = micc.credits.to_vote, seed.CREDITS_TO_VOTE
+    assert (to_vote.label, to_vote.provenance.line_start) == (stated.label, stated.line)
+    assert described(to_vote) == expected(CREDITS[3:], *stated.figures(), first_cell=5)
 
 
 def test_portfolio_credits_header_provenance(micc: Document) -> None:
     assert micc.credits.header.line_start == 37
 
 
-@pytest.mark.parametrize(
-    ("index", "line", "label", "values"),
-    [
-        (0, 50, "Rémunération", (Decimal("58029.7"), Decimal("56229.7"), Decimal("3.2"))),
-        (1, 51, "Fonctionnement", (Decimal("23367.1"), Decimal("19744.1"), Decimal("18.3"))),
-        (2, 52, "Transfert", (Decimal("29916.5"), Decimal("29916.5"), Decimal("0.0"))),
-    ],
-)
-def test_supercategories_rows(
-    micc: Document, index: int, line: int, label: str, values: tuple[Decimal, ...]
-) -> None:
-    row = micc.supercategories.categories[index]
-    assert (row.label, row.name, row.provenance.line_start) == (label, label, line)
-    assert described(row) == expected(EXPENDITURE, *values)
+@pytest.mark.parametrize("index", range(len(seed.SUPERCATEGORIES)))
+def test_supercategories_rows(micc: Document, index: int) -> None:
+    row, stated = micc.supercategories.categories[index], seed.SUPERCATEGORIES[index]
+    assert (row.label, row.name, row.provenance.line_start) == (
+        stated.label,
+        stated.label,
+        stated.line,
+    )
+    assert described(row) == expected(EXPENDITURE, *stated.figures())
 
 
-def test_supercategories_has_three_categories(micc: Document) -> None:
+def test_supercategories_has_the_tables_categories(micc: Document) -> None:
     labels = [row.label for row in micc.supercategories.categories]
-    assert labels == ["Rémunération", "Fonctionnement", "Transfert"]
+    assert labels == [row.label for row in seed.SUPERCATEGORIES]
 
 
 def test_supercategories_total(micc: Document) -> None:
-    total = micc.supercategories.total
-    assert (total.label, total.provenance.line_start) == ("Total", 53)
-    assert described(total) == expected(
-        EXPENDITURE, Decimal("111313.3"), Decimal("105890.3"), Decimal("5.1")
-    )
+    total, stated = micc.supercategories.total, seed.EXPENDITURE_TOTAL
+    assert (total.label, total.provenance.line_start) == (stated.label, stated.line)
+    assert described(total) == expected(EXPENDITURE, *stated.figures())
 
 
 def test_supercategories_headcount(micc: Document) -> None:
-    headcount = micc.supercategories.headcount
-    assert (headcount.label, headcount.provenance.line_start) == ("Effectif total", 54)
-    assert described(headcount) == expected(
-        HEADCOUNT, Decimal("969"), Decimal("984"), Decimal("-1.5")
-    )
+    headcount, stated = micc.supercategories.headcount, seed.HEADCOUNT
+    assert (headcount.label, headcount.provenance.line_start) == (stated.label, stated.line)
+    assert described(headcount) == expected(HEADCOUNT, *stated.figures())
     assert [f.raw for f in headcount.figures] == ["969", "984", "(1,5)"]
 
 
-@pytest.mark.parametrize(
-    ("index", "line", "label", "values"),
-    [
-        (0, 56, "Immobilisations", (Decimal("6531.0"), Decimal("5531.0"), Decimal("18.1"))),
-        (
-            1,
-            57,
-            "Prêts, placements et avances",
-            (Decimal("184.0"), Decimal("184.0"), Decimal("0.0")),
-        ),
-    ],
-)
-def test_supercategories_investment_rows(
-    micc: Document, index: int, line: int, label: str, values: tuple[Decimal, ...]
-) -> None:
-    row = micc.supercategories.investments[index]
-    assert (row.label, row.provenance.line_start) == (label, line)
-    assert described(row) == expected(INVESTMENT, *values)
+@pytest.mark.parametrize("index", range(len(seed.INVESTMENT_CATEGORIES)))
+def test_supercategories_investment_rows(micc: Document, index: int) -> None:
+    row, stated = micc.supercategories.investments[index], seed.INVESTMENT_CATEGORIES[index]
+    assert (row.label, row.provenance.line_start) == (stated.label, stated.line)
+    assert described(row) == expected(INVESTMENT, *stated.figures())
 
 
 def test_supercategories_investment_total(micc: Document) -> None:
-    total = micc.supercategories.investment_total
-    assert (total.label, total.provenance.line_start) == ("Total", 58)
-    assert described(total) == expected(
-        INVESTMENT, Decimal("6715.0"), Decimal("5715.0"), Decimal("17.5")
-    )
-    assert len(micc.supercategories.investments) == 2
+    total, stated = micc.supercategories.investment_total, seed.INVESTMENT_TOTAL
+    assert (total.label, total.provenance.line_start) == (stated.label, stated.line)
+    assert described(total) == expected(INVESTMENT, *stated.figures())
+    assert len(micc.supercategories.investments) == len(seed.INVESTMENT_CATEGORIES)
 
 
 def test_supercategories_header_provenance(micc: Document) -> None:

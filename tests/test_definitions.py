@@ -8,18 +8,19 @@ import pytest
 
 from loaders import Document, DocumentError
 from loaders.records import Measure, Unit
+from tests import seed
 from tests.documents import parse_text, with_line
 
 
-@pytest.mark.parametrize(
-    ("number", "value", "raw", "line"),
-    [(1, Decimal("99.3"), "99,3", 105), (2, Decimal("0.7"), "0,7", 111)],
-)
-def test_definitions_program_share(
-    micc: Document, number: int, value: Decimal, raw: str, line: int
-) -> None:
-    share = micc.programs[number - 1].share
-    assert (share.value, share.raw, share.provenance.line_start) == (value, raw, line)
+@pytest.mark.parametrize("program", seed.PROGRAMS, ids=lambda p: f"program {p.number}")
+def test_definitions_program_share(micc: Document, program: seed.Program) -> None:
+    share = micc.programs[program.number - 1].share
+    raw = str(program.share).replace(".", ",")
+    assert (share.value, share.raw, share.provenance.line_start) == (
+        program.share,
+        raw,
+        program.share_line,
+    )
     assert (share.measure, share.unit, share.year, share.cell) == (
         Measure.SHARE,
         Unit.PERCENT,

@@ -19,6 +19,7 @@ from graph.attributes import Graph
 from graph.export import FORMATS, ExportFormatError, render
 from graph.export.sources import distinct_names
 from graph.export.table import COLUMNS
+from tests import seed
 from tests.documents import MICC, SYNTHETIC
 from tests.samples import IMMIGRATION_SECTOR, element, program
 from tests.stated import Stated, read_tables
@@ -166,7 +167,8 @@ def test_node_link_json_keeps_records_as_json(two_portfolios_graph: Graph) -> No
         "text": MICC.read_text(encoding="utf-8").splitlines()[stated(MICC).lines[1, 2][0] - 1],
     }
     leaf = next(f for f in francisation["figures"] if f["input"] and f["measure"] == "expenditure")
-    assert (leaf["value"], leaf["value_exact"]) == (51100.0, "51100.0")
+    spent = seed.PROGRAM_1.elements[1].budget.expenditure
+    assert (leaf["value"], leaf["value_exact"]) == (float(spent), str(spent))
     serves = [
         e for e in data["edges"] if e["source"] == IMMIGRATION_SECTOR and e["relation"] == "serves"
     ]

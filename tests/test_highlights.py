@@ -10,6 +10,7 @@ from loaders import Document
 from loaders.highlights import parse_highlights
 from loaders.lines import split_lines
 from loaders.records import Paragraph, Unit
+from tests import seed
 
 
 def test_highlights_paragraphs_and_their_programs(micc: Document) -> None:
@@ -27,80 +28,40 @@ def test_highlights_paragraphs_and_their_programs(micc: Document) -> None:
     ]
 
 
+# Each value's phrase, as a reader cuts it, in the order of seed.HIGHLIGHTS.
+PHRASES = [
+    "Le budget de dépenses 2007-2008 du portefeuille « Immigration et Communautés "
+    "culturelles » est de 111 300 000 $, dont",
+    "dont 110 600 000 $ sont alloués au ministère de l'Immigration et des Communautés "
+    "culturelles et",
+    "sont alloués au ministère de l'Immigration et des Communautés culturelles et "
+    "700 000 $ au Conseil des relations interculturelles",
+    "Comparativement au budget de dépenses de 2006-2007, il s'agit d'une augmentation "
+    "de 5 400 000 $, soit une bonification de",
+    "soit une bonification de 5,1 % de l'enveloppe budgétaire octroyée au portefeuille "
+    "« Immigration et Communautés culturelles »",
+    "Le budget d'investissements 2007-2008 est augmenté de 1 000 000 $, passant à",
+    "passant à 6 700 000 $",
+]
+
+
 @pytest.mark.parametrize(
-    ("line", "value", "unit", "raw", "phrase"),
-    [
-        (
-            7,
-            Decimal("111300000"),
-            Unit.DOLLARS,
-            "111 300 000 $",
-            "Le budget de dépenses 2007-2008 du portefeuille « Immigration et Communautés "
-            "culturelles » est de 111 300 000 $, dont",
-        ),
-        (
-            7,
-            Decimal("110600000"),
-            Unit.DOLLARS,
-            "110 600 000 $",
-            "dont 110 600 000 $ sont alloués au ministère de l'Immigration et des Communautés "
-            "culturelles et",
-        ),
-        (
-            7,
-            Decimal("700000"),
-            Unit.DOLLARS,
-            "700 000 $",
-            "sont alloués au ministère de l'Immigration et des Communautés culturelles et "
-            "700 000 $ au Conseil des relations interculturelles",
-        ),
-        (
-            9,
-            Decimal("5400000"),
-            Unit.DOLLARS,
-            "5 400 000 $",
-            "Comparativement au budget de dépenses de 2006-2007, il s'agit d'une augmentation "
-            "de 5 400 000 $, soit une bonification de",
-        ),
-        (
-            9,
-            Decimal("5.1"),
-            Unit.PERCENT,
-            "5,1 %",
-            "soit une bonification de 5,1 % de l'enveloppe budgétaire octroyée au portefeuille "
-            "« Immigration et Communautés culturelles »",
-        ),
-        (
-            15,
-            Decimal("1000000"),
-            Unit.DOLLARS,
-            "1 000 000 $",
-            "Le budget d'investissements 2007-2008 est augmenté de 1 000 000 $, passant à",
-        ),
-        (15, Decimal("6700000"), Unit.DOLLARS, "6 700 000 $", "passant à 6 700 000 $"),
-    ],
+    ("stated", "phrase"),
+    list(zip(seed.HIGHLIGHTS, PHRASES, strict=True)),
+    ids=lambda x: x.raw if isinstance(x, seed.Prose) else "",
 )
-def test_highlights_stated_values(
-    micc: Document, line: int, value: Decimal, unit: Unit, raw: str, phrase: str
-) -> None:
-    stated = [v for p in micc.highlights for v in p.values if v.raw == raw]
-    assert len(stated) == 1
-    found = stated[0]
-    assert (found.value, found.unit, found.phrase) == (value, unit, phrase)
-    assert found.provenance.line_start == line
+def test_highlights_stated_values(micc: Document, stated: seed.Prose, phrase: str) -> None:
+    raw = stated.raw.replace("\\$", "$")
+    found = [v for p in micc.highlights for v in p.values if v.raw == raw]
+    assert len(found) == 1
+    unit = Unit.PERCENT if raw.endswith("%") else Unit.DOLLARS
+    assert (found[0].value, found[0].unit, found[0].phrase) == (stated.value, unit, phrase)
+    assert found[0].provenance.line_start == stated.line
 
 
-def test_highlights_state_seven_values(micc: Document) -> None:
+def test_highlights_state_every_value_in_order(micc: Document) -> None:
     values = [v.value for p in micc.highlights for v in p.values]
-    assert values == [
-        Decimal("111300000"),
-        Decimal("110600000"),
-        Decimal("700000"),
-        Decimal("5400000"),
-        Decimal("5.1"),
-        Decimal("1000000"),
-        Decimal("6700000"),
-    ]
+    assert values == [p.value for p in seed.HIGHLIGHTS]
 
 
 def test_highlights_keep_markup_in_provenance_not_in_text(micc: Document) -> None:

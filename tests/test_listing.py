@@ -21,6 +21,7 @@ from graph.listing import (
 )
 from graph.queries import in_portfolio, programs
 from loaders.records import Measure
+from tests import seed
 from tests.samples import PORTFOLIO, PREVIOUS, YEAR, element, group, program
 
 BASIS = Basis(Measure.EXPENDITURE, YEAR, PREVIOUS)
@@ -90,9 +91,10 @@ def test_groups_sort_by_their_derived_budgets(real_graph: Graph) -> None:
     groups = in_portfolio(real_graph, Kind.ORG_GROUP, PORTFOLIO, YEAR)
     found = listed(real_graph, groups, Order(OrderField.AMOUNT, True, BASIS), None)
     values = [node_value(real_graph, g, OrderField.AMOUNT, BASIS) for g in found]
-    # 3 794.8 + 51 100.0 (elements 1.1, 1.2), 35 244.7 (1.3), HAUTE DIRECTION 20 446.0
-    # (1.4) + 3 794.8 (1.1, through its investigation units: lines 141, 147), lines 65-68
-    assert values == [Decimal("54894.8"), Decimal("35244.7"), Decimal("24240.8")]
+    # Elements 1.1 + 1.2, then 1.3, then HAUTE DIRECTION: 1.4 + 1.1 (through its
+    # investigation units: lines 141, 147)
+    spent = [e.budget.expenditure for e in seed.PROGRAM_1.elements]
+    assert values == [spent[0] + spent[1], spent[2], spent[3] + spent[0]]
 
 
 def test_number_sorts_elements_by_program_then_number(real_graph: Graph) -> None:

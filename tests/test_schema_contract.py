@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 from typing import Any
 
 from graph.build.serves_edges import CENTRAL_CONFIDENCE
+from loaders import Document
 from schema.context import Context
+from tests import counted, seed
 from tests.contract import (
     AUDIT,
     ORG_GROUPS,
@@ -18,6 +21,7 @@ from tests.contract import (
     SEARCH,
     data_of,
 )
+from tests.documents import percent
 
 SECTORS = ["SECTEUR DE L'IMMIGRATION ET DE LA FRANCISATION", "SECTEUR DE L'INTÉGRATION"]
 
@@ -31,20 +35,24 @@ def program_one(context: Context) -> dict[str, Any]:
 
 def test_programs_program_one_figures(api_context: Context) -> None:
     program = program_one(api_context)
-    assert program["name"] == "Immigration, Intégration et Communautés culturelles"
+    stated = seed.PROGRAM_1
+    assert program["name"] == stated.name
     assert program["budget"] == {
-        "expenditure": "110585.5",
-        "amortization": "2551.7",
-        "investment": "6712.0",
-        "credits": "114745.8",
+        "expenditure": str(stated.credits.expenditure),
+        "amortization": str(stated.credits.amortization),
+        "investment": str(stated.credits.investment),
+        "credits": str(stated.credits.credits),
     }
-    assert program["change"]["amount"] == "5421.4"
-    assert program["shareOfPortfolio"] == "99.3"
+    assert program["change"]["amount"] == str(stated.compared.variation)
+    assert program["shareOfPortfolio"] == str(stated.share)
 
 
 def test_programs_change_percent_is_computed_not_copied(api_context: Context) -> None:
     # 5421.4 / 105164.1 = 5.155 %: half-up 5.2, where the document prints 5,1.
-    assert program_one(api_context)["change"]["percent"] == "5.2"
+    stated = seed.PROGRAM_1.compared
+    assert stated.variation is not None and stated.percent == Decimal("5.1")
+    computed = percent(stated.variation, stated.before)
+    assert program_one(api_context)["change"]["percent"] == str(computed) == "5.2"
 
 
 def test_programs_elements(api_context: Context) -> None:
@@ -52,27 +60,29 @@ def test_programs_elements(api_context: Context) -> None:
     assert [
         (e["number"], e["budget"]["expenditure"], e["budget"]["credits"]) for e in elements
     ] == [
-        (1, "3794.8", "3794.8"),
-        (2, "51100.0", "51100.0"),
-        (3, "35244.7", "35244.7"),
-        (4, "20446.0", "24606.3"),
+        (e.number, str(e.budget.expenditure), str(e.budget.credits))
+        for e in seed.PROGRAM_1.elements
     ]
-    assert elements[1]["name"] == "Francisation"
+    assert [e["name"] for e in elements] == [e.name for e in seed.PROGRAM_1.elements]
 
 
-def test_programs_directorates(api_context: Context) -> None:
+def test_programs_directorates(api_context: Context, micc: Document) -> None:
     names = [d["name"] for d in program_one(api_context)["directorates"]]
     assert names[:3] == ["HAUTE DIRECTION", *SECTORS]
     assert "Direction des ressources financières" in names
     assert "Secrétariat du ministère" in names
-    assert len(names) == len(set(names)) == 24
+    # every group and every unit of section 4 (program 1 is the ministry's)
+    assert len(names) == len(set(names)) == len(micc.groups) + len(counted.units(micc))
 
 
 def test_programs_program_two(api_context: Context) -> None:
-    program = data_of(api_context, PROGRAMS)["programs"][1]
-    assert program["budget"]["credits"] == "722.8"
-    assert program["change"] == {"amount": "1.6", "percent": "0.2"}
-    assert program["shareOfPortfolio"] == "0.7"
+    program, stated = data_of(api_context, PROGRAMS)["programs"][1], seed.PROGRAM_2
+    assert program["budget"]["credits"] == str(stated.credits.credits)
+    assert program["change"] == {
+        "amount": str(stated.compared.variation),
+        "percent": str(stated.compared.percent),
+    }
+    assert program["shareOfPortfolio"] == str(stated.share)
     assert program["directorates"] == []
 
 
@@ -80,14 +90,21 @@ def test_portfolio_budget_change_and_breakdown(api_context: Context) -> None:
     portfolio = data_of(api_context, PORTFOLIO_QUERY)["portfolio"]
     assert portfolio["name"] == PORTFOLIO
     assert portfolio["years"] == ["2006-2007", "2007-2008"]
-    assert portfolio["budget"] == {"expenditure": "111313.3", "credits": "115468.6"}
-    assert portfolio["change"] == {"amount": "5423.0", "percent": "5.1"}
+    total, spent = seed.CREDITS_TOTAL, seed.EXPENDITURE_TOTAL
+    assert portfolio["budget"] == {
+        "expenditure": str(total.expenditure),
+        "credits": str(total.credits),
+    }
+    assert portfolio["change"] == {
+        "amount": str(spent.now - spent.before),
+        "percent": str(spent.percent),
+    }
+    largest_first = sorted(seed.SUPERCATEGORIES, key=lambda row: row.now, reverse=True)
     assert portfolio["breakdown"] == {
-        "total": "111313.3",
+        "total": str(spent.now),
         "rows": [
-            {"label": "Rémunération", "amount": "58029.7", "share": "52.1"},
-            {"label": "Transfert", "amount": "29916.5", "share": "26.9"},
-            {"label": "Fonctionnement", "amount": "23367.1", "share": "21.0"},
+            {"label": row.label, "amount": str(row.now), "share": str(percent(row.now, spent.now))}
+            for row in largest_first
         ],
     }
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from schema.context import Context
+from tests import seed
 from tests.analyst import CULTURE, CULTURE_YEAR, labels, lines_with
 from tests.contract import PORTFOLIO, codes, data_of, errors_of
 from tests.documents import MICC
@@ -139,19 +140,25 @@ def test_groups_and_units_have_their_derived_budget(api_context: Context) -> Non
         mandateProvenance {{ lineStart text }} provenance {{ lineStart }} }} }}"""
     found = data_of(api_context, query)
     budgets = {g["name"]: g["budget"]["value"] for g in found["orgGroups"]}
-    # Lines 65-68: 3 794,8 + 51 100,0; 35 244,7; 20 446,0 (the administration element)
-    # + 3 794,8 (element 1.1, through the investigation units of lines 141 and 147).
+    # Elements 1.1 + 1.2; 1.3; 1.4 (the administration element) + 1.1 (through the
+    # investigation units of lines 141 and 147).
+    immigration, francisation, integration, administration = seed.PROGRAM_1.elements
+    executive_budget = administration.budget.expenditure + immigration.budget.expenditure
     assert budgets == {
-        "HAUTE DIRECTION": "24240.8",
-        "SECTEUR DE L'IMMIGRATION ET DE LA FRANCISATION": "54894.8",
-        "SECTEUR DE L'INTÉGRATION": "35244.7",
+        "HAUTE DIRECTION": str(executive_budget),
+        "SECTEUR DE L'IMMIGRATION ET DE LA FRANCISATION": str(
+            immigration.budget.expenditure + francisation.budget.expenditure
+        ),
+        "SECTEUR DE L'INTÉGRATION": str(integration.budget.expenditure),
     }
     executive = found["orgGroups"][0]
     # Each unit: the administration element, and the two investigation units element 1.1.
-    assert {u["budget"]["value"] for u in executive["units"]} == {"20446.0", "24240.8"}
-    assert executive["change"]["amount"] == "121.4"  # lines 76, 79: 121,4 + 0,0
+    units = {u["budget"]["value"] for u in executive["units"]}
+    assert units == {str(administration.budget.expenditure), str(executive_budget)}
+    variations = (administration.compared.variation, immigration.compared.variation)
+    assert executive["change"]["amount"] == str(sum(x or 0 for x in variations))
     (unit,) = found["orgUnits"]
-    assert unit["budget"]["value"] == "20324.6"
+    assert unit["budget"]["value"] == str(administration.compared.before)
     assert unit["budget"]["parts"][0]["edges"][0]["basis"]["method"] == "CENTRAL_SERVICES"
     assert [p["lineStart"] for p in unit["mandateProvenance"]] == [171]
     assert unit["mandateProvenance"][0]["text"].startswith(

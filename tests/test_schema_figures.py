@@ -10,7 +10,9 @@ import pytest
 
 from loaders import Document
 from schema.context import Context
+from tests import seed
 from tests.contract import data_of
+from tests.documents import percent
 
 FIGURES = """{ portfolio(name: "Immigration et Communautés culturelles") {
   now: budget(year: "2007-2008") {
@@ -36,102 +38,76 @@ FIGURES = """{ portfolio(name: "Immigration et Communautés culturelles") {
   }
 } }"""
 
-# path in the answer → the figure as the document states it (line: what)
-EXPECTED = {
-    # credits table (lines 39-44)
-    "programs.0.now.expenditure": "110585.5",
-    "programs.0.now.amortization": "2551.7",
-    "programs.0.now.investment": "6712.0",
-    "programs.0.now.credits": "114745.8",
-    "programs.0.before.credits": "108324.4",
-    "programs.1.now.expenditure": "727.8",
-    "programs.1.now.amortization": "8.0",
-    "programs.1.now.investment": "3.0",
-    "programs.1.now.credits": "722.8",
-    "programs.1.before.credits": "721.2",
-    "now.expenditure": "111313.3",
-    "now.amortization": "2559.7",
-    "now.investment": "6715.0",
-    "now.credits": "115468.6",
-    "before.credits": "109045.6",
-    "now.permanentCredits": "9.6",
-    "before.permanentCredits": "9.6",
-    "now.creditsToVote": "115459.0",
-    "before.creditsToVote": "109036.0",
-    # supercategories (lines 50-58)
-    "supercategories.0.name": "Rémunération",
-    "supercategories.0.now": "58029.7",
-    "supercategories.0.before": "56229.7",
-    "supercategories.0.change.percent": "3.2",
-    "supercategories.1.name": "Fonctionnement",
-    "supercategories.1.now": "23367.1",
-    "supercategories.1.before": "19744.1",
-    "supercategories.1.change.percent": "18.3",
-    "supercategories.2.name": "Transfert",
-    "supercategories.2.now": "29916.5",
-    "supercategories.2.before": "29916.5",
-    "supercategories.2.change.percent": "0.0",
-    "before.expenditure": "105890.3",
-    "change.percent": "5.1",
-    "now.headcount": 969,
-    "before.headcount": 984,
-    "headcount.percent": "-1.5",
-    "investmentCategories.0.name": "Immobilisations",
-    "investmentCategories.0.now": "6531.0",
-    "investmentCategories.0.before": "5531.0",
-    "investmentCategories.0.change.percent": "18.1",
-    "investmentCategories.1.name": "Prêts, placements et avances",
-    "investmentCategories.1.now": "184.0",
-    "investmentCategories.1.before": "184.0",
-    "investmentCategories.1.change.percent": "0.0",
-    "before.investment": "5715.0",
-    "investment.percent": "17.5",
-    # program 1: elements (lines 65-69) and comparison (lines 76-80)
-    "programs.0.elements.0.now.expenditure": "3794.8",
-    "programs.0.elements.0.now.amortization": "0.0",
-    "programs.0.elements.0.now.investment": "0.0",
-    "programs.0.elements.0.now.credits": "3794.8",
-    "programs.0.elements.0.before.expenditure": "3794.8",
-    "programs.0.elements.0.change.amount": "0.0",
-    "programs.0.elements.0.change.percent": "0.0",
-    "programs.0.elements.1.now.expenditure": "51100.0",
-    "programs.0.elements.1.now.credits": "51100.0",
-    "programs.0.elements.1.before.expenditure": "45800.0",
-    "programs.0.elements.1.change.amount": "5300.0",
-    "programs.0.elements.1.change.percent": "11.6",
-    "programs.0.elements.2.now.expenditure": "35244.7",
-    "programs.0.elements.2.now.credits": "35244.7",
-    "programs.0.elements.2.before.expenditure": "35244.7",
-    "programs.0.elements.2.change.amount": "0.0",
-    "programs.0.elements.2.change.percent": "0.0",
-    "programs.0.elements.3.now.expenditure": "20446.0",
-    "programs.0.elements.3.now.amortization": "2551.7",
-    "programs.0.elements.3.now.investment": "6712.0",
-    "programs.0.elements.3.now.credits": "24606.3",
-    "programs.0.elements.3.before.expenditure": "20324.6",
-    "programs.0.elements.3.change.amount": "121.4",
-    "programs.0.elements.3.change.percent": "0.6",
-    "programs.0.before.expenditure": "105164.1",
-    "programs.0.change.amount": "5421.4",
-    # program 2: elements (lines 88-89) and comparison (lines 96-97)
-    "programs.1.elements.0.now.expenditure": "727.8",
-    "programs.1.elements.0.now.amortization": "8.0",
-    "programs.1.elements.0.now.investment": "3.0",
-    "programs.1.elements.0.now.credits": "722.8",
-    "programs.1.elements.0.before.expenditure": "726.2",
-    "programs.1.elements.0.change.amount": "1.6",
-    "programs.1.elements.0.change.percent": "0.2",
-    "programs.1.before.expenditure": "726.2",
-    "programs.1.change.amount": "1.6",
-    "programs.1.change.percent": "0.2",
-    # definitions (lines 105, 111)
-    "programs.0.shareOfPortfolio": "99.3",
-    "programs.1.shareOfPortfolio": "0.7",
+
+def _budget(path: str, row: seed.Budget, *measures: str) -> dict[str, str]:
+    return {f"{path}.{m}": str(getattr(row, m)) for m in measures}
+
+
+def _compared(path: str, row: seed.Compared) -> dict[str, str]:
+    return {
+        f"{path}.now": str(row.now),
+        f"{path}.before": str(row.before),
+        f"{path}.change.percent": str(row.percent),
+    }
+
+
+def _program(index: int, program: seed.Program) -> dict[str, str]:
+    at = f"programs.{index}"
+    expected = _budget(f"{at}.now", program.credits, *MEASURES)
+    expected[f"{at}.before.credits"] = str(program.credits.credits_before)
+    expected[f"{at}.before.expenditure"] = str(program.compared.before)
+    expected[f"{at}.change.amount"] = str(program.compared.variation)
+    expected[f"{at}.change.percent"] = str(program.compared.percent)
+    expected[f"{at}.shareOfPortfolio"] = str(program.share)
+    for number, element in enumerate(program.elements):
+        path = f"{at}.elements.{number}"
+        expected |= _budget(f"{path}.now", element.budget, *MEASURES)
+        expected[f"{path}.before.expenditure"] = str(element.compared.before)
+        expected[f"{path}.change.amount"] = str(element.compared.variation)
+        expected[f"{path}.change.percent"] = str(element.compared.percent)
+    return expected
+
+
+def _categories(field: str, rows: tuple[seed.Compared, ...]) -> dict[str, str]:
+    expected: dict[str, str] = {}
+    for index, row in enumerate(rows):
+        expected[f"{field}.{index}.name"] = row.label
+        expected |= _compared(f"{field}.{index}", row)
+    return expected
+
+
+MEASURES = ("expenditure", "amortization", "investment", "credits")
+
+# path in the answer → the figure as the document states it (tests/seed.py, by line)
+EXPECTED: dict[str, Any] = {
+    **_program(0, seed.PROGRAM_1),
+    **_program(1, seed.PROGRAM_2),
+    **_budget("now", seed.CREDITS_TOTAL, *MEASURES),
+    "before.credits": str(seed.CREDITS_TOTAL.credits_before),
+    "now.permanentCredits": str(seed.PERMANENT_CREDITS.now),
+    "before.permanentCredits": str(seed.PERMANENT_CREDITS.before),
+    "now.creditsToVote": str(seed.CREDITS_TO_VOTE.now),
+    "before.creditsToVote": str(seed.CREDITS_TO_VOTE.before),
+    **_categories("supercategories", seed.SUPERCATEGORIES),
+    "before.expenditure": str(seed.EXPENDITURE_TOTAL.before),
+    "change.percent": str(seed.EXPENDITURE_TOTAL.percent),
+    "now.headcount": int(seed.HEADCOUNT.now),
+    "before.headcount": int(seed.HEADCOUNT.before),
+    "headcount.percent": str(seed.HEADCOUNT.percent),
+    **_categories("investmentCategories", seed.INVESTMENT_CATEGORIES),
+    "before.investment": str(seed.INVESTMENT_TOTAL.before),
+    "investment.percent": str(seed.INVESTMENT_TOTAL.percent),
 }
+del EXPECTED["programs.0.change.percent"]  # the document's own rounding: DISAGREEING
 
 DISAGREEING = {
     # line 80 states 5,1 %; 5421.4 / 105164.1 = 5.155 % rounds half-up to 5.2
-    "programs.0.change.percent": "5.2",
+    "programs.0.change.percent": str(
+        percent(
+            seed.PROGRAM_1.compared.now - seed.PROGRAM_1.compared.before,
+            seed.PROGRAM_1.compared.before,
+        )
+    ),
 }
 
 HIGHLIGHTS = """{ audit(portfolio: "Immigration et Communautés culturelles", year: "2007-2008") {
@@ -194,8 +170,9 @@ def test_figure_every_table_cell_is_a_document_figure(api_context: Context, micc
         for f in edge["node"].get("documentFigures", [])
     }
     written = {(f.provenance.line_start, f.cell, f.raw) for f in micc.figures()}
-    assert len(written) == 99
-    assert reached - written == {(105, 0, "99,3"), (111, 0, "0,7")}
+    assert len(written) == sum(len(row.figures()) for row in seed.ROWS)
+    shares = {(p.share_line, 0, format(p.share).replace(".", ",")) for p in seed.PROGRAMS}
+    assert reached - written == shares
     assert written <= reached
 
 
@@ -204,14 +181,15 @@ def test_figure_stated_percent_kept_beside_the_computed_one(api_context: Context
       { documentFigures { measure value raw isInput table provenance { lineStart } } } }"""
     figures = data_of(api_context, query)["programs"][0]["documentFigures"]
     percents = [f for f in figures if f["measure"] == "PERCENT_CHANGE"]
+    stated = seed.PROGRAM_1.compared
     assert percents == [
         {
             "measure": "PERCENT_CHANGE",
-            "value": "5.1",
-            "raw": "5,1",
+            "value": str(stated.percent),
+            "raw": str(stated.percent).replace(".", ","),
             "isInput": False,
             "table": "comparison table",
-            "provenance": {"lineStart": 80},
+            "provenance": {"lineStart": stated.line},
         }
     ]
 
@@ -220,13 +198,7 @@ def test_figure_highlights_checked_by_the_audit(api_context: Context) -> None:
     findings = data_of(api_context, HIGHLIGHTS)["audit"]
     prose = [f for f in findings if f["identity"].startswith("highlight.")]
     assert [(f["statedRaw"], f["stated"]) for f in prose] == [
-        ("111 300 000 $", "111300000"),
-        ("110 600 000 $", "110600000"),
-        ("700 000 $", "700000"),
-        ("5 400 000 $", "5400000"),
-        ("5,1 %", "5.1"),
-        ("1 000 000 $", "1000000"),
-        ("6 700 000 $", "6700000"),
+        (p.raw.replace("\\$", "$"), str(p.value)) for p in seed.HIGHLIGHTS
     ]
     assert {f["status"] for f in prose} == {"OK"}
 
@@ -240,17 +212,17 @@ PROGRAMS_OF_A_YEAR = """{ programs(portfolio: "Immigration et Communautés cultu
 
 def test_programs_of_a_year_show_that_years_figures(api_context: Context) -> None:
     programs = data_of(api_context, PROGRAMS_OF_A_YEAR)["programs"]
-    first = programs[0]
-    # 2006-2007 as the comparison columns state it: lines 80 and 40 of the document.
-    assert first["budget"] == {"expenditure": "105164.1", "credits": "108324.4"}
-    assert [e["budget"]["expenditure"] for e in first["elements"]] == [
-        "3794.8",
-        "45800.0",
-        "35244.7",
-        "20324.6",
-    ]
-    assert first["shareOfPortfolio"] == "99.3"  # 105164.1 / 105890.3
-    assert programs[1]["budget"] == {"expenditure": "726.2", "credits": "721.2"}
+    # 2006-2007 as the comparison columns and the credits table's last column state it.
+    for found, stated in zip(programs, seed.PROGRAMS, strict=True):
+        before = stated.compared.before
+        assert found["budget"] == {
+            "expenditure": str(before),
+            "credits": str(stated.credits.credits_before),
+        }
+        assert [e["budget"]["expenditure"] for e in found["elements"]] == [
+            str(e.compared.before) for e in stated.elements
+        ]
+        assert found["shareOfPortfolio"] == str(percent(before, seed.EXPENDITURE_TOTAL.before))
 
 
 def test_change_without_an_earlier_year_is_null_with_its_reason(api_context: Context) -> None:
@@ -268,13 +240,16 @@ CATEGORIES_OF_A_YEAR = """{ portfolio(name: "Immigration et Communautés culture
 
 def test_categories_of_a_year_show_that_years_figures(api_context: Context) -> None:
     portfolio = data_of(api_context, CATEGORIES_OF_A_YEAR)["portfolio"]
-    # 2006-2007 as the supercategories table states it: lines 49-57 of the document.
+    # 2006-2007 as the supercategories table states it, shares of its `Total` row.
+    whole = seed.EXPENDITURE_TOTAL.before
     assert portfolio["supercategories"] == [
-        {"name": "Rémunération", "amount": "56229.7", "share": "53.1"},
-        {"name": "Fonctionnement", "amount": "19744.1", "share": "18.6"},
-        {"name": "Transfert", "amount": "29916.5", "share": "28.3"},
+        {"name": row.label, "amount": str(row.before), "share": str(percent(row.before, whole))}
+        for row in seed.SUPERCATEGORIES
     ]
-    assert [c["amount"] for c in portfolio["investmentCategories"]] == ["5531.0", "184.0"]
-    assert portfolio["breakdown"] == {"total": "5715.0"}
+    assert [c["amount"] for c in portfolio["investmentCategories"]] == [
+        str(row.before) for row in seed.INVESTMENT_CATEGORIES
+    ]
+    assert portfolio["breakdown"] == {"total": str(seed.INVESTMENT_TOTAL.before)}
     credits = {o["name"]: o["budget"]["credits"] for o in portfolio["organizations"]}
-    assert credits["Conseil des relations interculturelles"] == "721.2"
+    council = seed.PROGRAM_2.elements[0]
+    assert credits[council.name] == str(seed.PROGRAM_2.credits.credits_before)

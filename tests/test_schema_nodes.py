@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from graph.attributes import Graph
+from loaders import Document
 from schema.context import Context
+from tests import counted, seed
 from tests.contract import data_of
-from tests.documents import ROOT
+from tests.documents import ROOT, percent
 
 MICC = "Immigration et Communautés culturelles"
 PROGRAM_1 = "program:immigration-et-communautes-culturelles/2007-2008/1"
@@ -39,34 +41,34 @@ def test_node_global_id_round_trip(api_context: Context) -> None:
     }
 
 
-def test_entities_connection_pages_by_first_and_after(api_context: Context) -> None:
+def test_entities_connection_pages_by_first_and_after(api_context: Context, micc: Document) -> None:
     query = """query($after: String) { entities(first: 30, after: $after) {
       totalCount edges { node { graphId } } pageInfo { hasNextPage endCursor } } }"""
     seen: list[str] = []
     after = None
     while True:
         page = data_of(api_context, query, {"after": after})["entities"]
-        assert page["totalCount"] == 75
+        assert page["totalCount"] == counted.kinds(micc).total()
         seen.extend(e["node"]["graphId"] for e in page["edges"])
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert len(seen) == len(set(seen)) == 75
+    assert len(seen) == len(set(seen)) == counted.kinds(micc).total()
     assert seen == sorted(seen)
 
 
-def test_entities_of_some_kinds(api_context: Context) -> None:
+def test_entities_of_some_kinds(api_context: Context, micc: Document) -> None:
     query = "{ entities(kinds: [PROGRAM, ELEMENT]) { totalCount edges { node { __typename } } } }"
     page = data_of(api_context, query)["entities"]
-    assert page["totalCount"] == 7
+    assert page["totalCount"] == len(micc.programs) + counted.elements(micc)
     assert {e["node"]["__typename"] for e in page["edges"]} == {"Program", "Element"}
 
 
-def test_portfolio_org_units_connection(api_context: Context) -> None:
+def test_portfolio_org_units_connection(api_context: Context, micc: Document) -> None:
     query = f"""{{ portfolio(name: "{MICC}") {{
       orgUnits(first: 5) {{ totalCount edges {{ node {{ name }} }} }} }} }}"""
     units = data_of(api_context, query)["portfolio"]["orgUnits"]
-    assert units["totalCount"] == 21
+    assert units["totalCount"] == len(counted.units(micc))
     assert len(units["edges"]) == 5
 
 
@@ -128,10 +130,12 @@ def test_organizations_and_bodies(api_context: Context) -> None:
     by_name: dict[str, Any] = {o["name"]: o for o in found}
     council = by_name["Conseil des relations interculturelles"]
     assert council["isBody"] is True
-    assert council["budget"] == {"expenditure": "727.8", "credits": "722.8"}
+    two = seed.PROGRAM_2.credits
+    assert council["budget"] == {"expenditure": str(two.expenditure), "credits": str(two.credits)}
     assert council["serves"] == [{"target": {"number": 2}}]
     ministry = by_name["Ministère de l'Immigration et des Communautés culturelles"]
-    assert ministry["budget"] == {"expenditure": "110585.5", "credits": "114745.8"}
+    one = seed.PROGRAM_1.credits
+    assert ministry["budget"] == {"expenditure": str(one.expenditure), "credits": str(one.credits)}
 
 
 def test_group_objectives_and_modes_in_order(api_context: Context) -> None:
@@ -153,8 +157,10 @@ def test_element_shares_and_served_by(api_context: Context) -> None:
       number shareOfProgram shareOfPortfolio
       servedBy {{ unit {{ name }} basis {{ method }} }} }} }} }}"""
     elements = data_of(api_context, query)["programs"][0]["elements"]
-    assert [e["shareOfProgram"] for e in elements] == ["3.4", "46.2", "31.9", "18.5"]
-    assert [e["shareOfPortfolio"] for e in elements] == ["3.4", "45.9", "31.7", "18.4"]
+    stated = [e.budget.expenditure for e in seed.PROGRAM_1.elements]
+    whole, portfolio = seed.PROGRAM_1.total.expenditure, seed.CREDITS_TOTAL.expenditure
+    assert [e["shareOfProgram"] for e in elements] == [str(percent(x, whole)) for x in stated]
+    assert [e["shareOfPortfolio"] for e in elements] == [str(percent(x, portfolio)) for x in stated]
     francisation = {(s["unit"]["name"], s["basis"]["method"]) for s in elements[1]["servedBy"]}
     assert francisation == {("SECTEUR DE L'IMMIGRATION ET DE LA FRANCISATION", "NAME_MATCH")}
 
@@ -164,10 +170,10 @@ def test_amount_says_how_it_was_computed(api_context: Context) -> None:
       amount(measure: CREDITS_TO_VOTE) {{ value unit derivation sources {{ lineStart }} }}
     }} }} }}"""
     found = data_of(api_context, query)["portfolio"]["budget"]["amount"]
-    assert found["value"] == "115459.0"
+    assert found["value"] == str(seed.CREDITS_TO_VOTE.now)
     assert found["unit"] == "000 $"
     assert found["derivation"] == "credits − crédits permanents"
-    assert {s["lineStart"] for s in found["sources"]} >= {43}
+    assert {s["lineStart"] for s in found["sources"]} >= {seed.PERMANENT_CREDITS.line}
 
 
 def test_documents(api_context: Context) -> None:

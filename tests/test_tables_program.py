@@ -8,6 +8,7 @@ import pytest
 
 from loaders import Document, DocumentError
 from loaders.records import Measure, Unit
+from tests import seed
 from tests.documents import Layout, build, described, parse_text, with_line
 
 Y, PY = "2007-2008", "2006-2007"
@@ -15,128 +16,61 @@ K, PCT = Unit.THOUSANDS_OF_DOLLARS, Unit.PERCENT
 Figures = list[tuple[int, Measure, str | None, Unit, Decimal]]
 
 
-def elements(*values: str) -> Figures:
+def elements(row: seed.Budget) -> Figures:
     """Expenditure, amortization, investment and credits for 2007-2008, cells 2 to 5."""
     measures = (Measure.EXPENDITURE, Measure.AMORTIZATION, Measure.INVESTMENT, Measure.CREDITS)
+    values = row.figures()[:4]
     return [
-        (cell, measure, Y, K, Decimal(value))
+        (cell, measure, Y, K, value)
         for cell, (measure, value) in enumerate(zip(measures, values, strict=True), start=2)
     ]
 
 
-def compared(year: str, previous: str, variation: str, percent: str) -> Figures:
+def compared(row: seed.Compared) -> Figures:
     """2007-2008, 2006-2007, variation and %, cells 2 to 5."""
+    assert row.variation is not None and row.percent is not None
     return [
-        (2, Measure.EXPENDITURE, Y, K, Decimal(year)),
-        (3, Measure.EXPENDITURE, PY, K, Decimal(previous)),
-        (4, Measure.VARIATION, None, K, Decimal(variation)),
-        (5, Measure.PERCENT_CHANGE, None, PCT, Decimal(percent)),
+        (2, Measure.EXPENDITURE, Y, K, row.now),
+        (3, Measure.EXPENDITURE, PY, K, row.before),
+        (4, Measure.VARIATION, None, K, row.variation),
+        (5, Measure.PERCENT_CHANGE, None, PCT, row.percent),
     ]
 
 
-@pytest.mark.parametrize(
-    ("program", "index", "line", "number", "name", "figures"),
-    [
-        (1, 0, 65, 1, "Immigration", elements("3794.8", "0.0", "0.0", "3794.8")),
-        (1, 1, 66, 2, "Francisation", elements("51100.0", "0.0", "0.0", "51100.0")),
-        (
-            1,
-            2,
-            67,
-            3,
-            "Intégration, Régionalisation et Relations interculturelles",
-            elements("35244.7", "0.0", "0.0", "35244.7"),
-        ),
-        (
-            1,
-            3,
-            68,
-            4,
-            "Direction, Information et Services de soutien centralisés",
-            elements("20446.0", "2551.7", "6712.0", "24606.3"),
-        ),
-        (
-            2,
-            0,
-            88,
-            1,
-            "Conseil des relations interculturelles",
-            elements("727.8", "8.0", "3.0", "722.8"),
-        ),
-    ],
-)
-def test_program_tables_element_rows(
-    micc: Document, program: int, index: int, line: int, number: int, name: str, figures: Figures
-) -> None:
-    row = micc.programs[program - 1].elements[index]
-    assert (row.number, row.name, row.provenance.line_start) == (number, name, line)
-    assert described(row) == figures
+def index_of(element: seed.Element) -> str:
+    return f"element {element.key}"
 
 
-@pytest.mark.parametrize(
-    ("program", "line", "label", "figures"),
-    [
-        (1, 69, "Total Programme 1", elements("110585.5", "2551.7", "6712.0", "114745.8")),
-        (2, 89, "Total – Programme 2", elements("727.8", "8.0", "3.0", "722.8")),
-    ],
-)
-def test_program_tables_elements_total(
-    micc: Document, program: int, line: int, label: str, figures: Figures
-) -> None:
-    total = micc.programs[program - 1].elements_total
-    assert (total.label, total.number, total.provenance.line_start) == (label, program, line)
-    assert described(total) == figures
+@pytest.mark.parametrize("element", seed.ELEMENTS, ids=index_of)
+def test_program_tables_element_rows(micc: Document, element: seed.Element) -> None:
+    row = micc.programs[element.program - 1].elements[element.number - 1]
+    stated = (element.number, element.name, element.budget.line)
+    assert (row.number, row.name, row.provenance.line_start) == stated
+    assert described(row) == elements(element.budget)
 
 
-@pytest.mark.parametrize(
-    ("program", "index", "line", "name", "figures"),
-    [
-        (1, 0, 76, "Immigration", compared("3794.8", "3794.8", "0.0", "0.0")),
-        (1, 1, 77, "Francisation", compared("51100.0", "45800.0", "5300.0", "11.6")),
-        (
-            1,
-            2,
-            78,
-            "Intégration, Régionalisation et Relations interculturelles",
-            compared("35244.7", "35244.7", "0.0", "0.0"),
-        ),
-        (
-            1,
-            3,
-            79,
-            "Direction, Information et Services de soutien centralisés",
-            compared("20446.0", "20324.6", "121.4", "0.6"),
-        ),
-        (
-            2,
-            0,
-            96,
-            "Conseil des relations interculturelles",
-            compared("727.8", "726.2", "1.6", "0.2"),
-        ),
-    ],
-)
-def test_program_tables_comparison_rows(
-    micc: Document, program: int, index: int, line: int, name: str, figures: Figures
-) -> None:
-    row = micc.programs[program - 1].comparison[index]
-    assert (row.number, row.name, row.provenance.line_start) == (index + 1, name, line)
-    assert described(row) == figures
+@pytest.mark.parametrize("program", seed.PROGRAMS, ids=lambda p: f"program {p.number}")
+def test_program_tables_elements_total(micc: Document, program: seed.Program) -> None:
+    total = micc.programs[program.number - 1].elements_total
+    stated = (program.total.label, program.number, program.total.line)
+    assert (total.label, total.number, total.provenance.line_start) == stated
+    assert described(total) == elements(program.total)
 
 
-@pytest.mark.parametrize(
-    ("program", "line", "label", "figures"),
-    [
-        (1, 80, "Total programme 1", compared("110585.5", "105164.1", "5421.4", "5.1")),
-        (2, 97, "Total – Programme 2", compared("727.8", "726.2", "1.6", "0.2")),
-    ],
-)
-def test_program_tables_comparison_total(
-    micc: Document, program: int, line: int, label: str, figures: Figures
-) -> None:
-    total = micc.programs[program - 1].comparison_total
-    assert (total.label, total.number, total.provenance.line_start) == (label, program, line)
-    assert described(total) == figures
+@pytest.mark.parametrize("element", seed.ELEMENTS, ids=index_of)
+def test_program_tables_comparison_rows(micc: Document, element: seed.Element) -> None:
+    row = micc.programs[element.program - 1].comparison[element.number - 1]
+    stated = (element.number, element.name, element.compared.line)
+    assert (row.number, row.name, row.provenance.line_start) == stated
+    assert described(row) == compared(element.compared)
+
+
+@pytest.mark.parametrize("program", seed.PROGRAMS, ids=lambda p: f"program {p.number}")
+def test_program_tables_comparison_total(micc: Document, program: seed.Program) -> None:
+    total = micc.programs[program.number - 1].comparison_total
+    stated = (program.compared.label, program.number, program.compared.line)
+    assert (total.label, total.number, total.provenance.line_start) == stated
+    assert described(total) == compared(program.compared)
 
 
 def test_program_tables_element_counts(micc: Document) -> None:

@@ -16,13 +16,15 @@ from decimal import Decimal
 
 from bench.generate import shift_years
 from loaders.numbers import french_number, parse_number
+from tests import seed
 from tests.documents import percent
 
 COUNCIL_ROWS = (
     "1. Conseil des relations interculturelles\t727,8\t8,0\t3,0\t722,8",
     "Élément 1 : Conseil des relations interculturelles\t727,8\t726,2\t1,6\t0,2",
 )
-COUNCIL = (Decimal("727.8"), Decimal("726.2"))  # its expenditure, 2007-2008 and 2006-2007
+COUNCIL = (seed.PROGRAM_2.compared.now, seed.PROGRAM_2.compared.before)
+"""The council's expenditure, 2007-2008 and 2006-2007."""
 Body = tuple[str, Decimal, Decimal]
 """A body's name, its expenditure and its previous year's, in thousands of dollars."""
 
