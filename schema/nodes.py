@@ -8,16 +8,16 @@ stands for each node kind, so any node id can be wrapped in its type.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar, overload
+from typing import TypeVar, overload
 
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.types.base import get_object_definition
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.kinds import Kind, kind_of
-from graph.queries import attrs
 from schema.context import Info, graph_of
 from schema.provenance import Provenance, provenances
 
@@ -35,7 +35,7 @@ class Entity(relay.Node):
 
     @strawberry.field(description="The name, as the document writes it.")
     def name(self) -> str:
-        return str(self.data["name"])
+        return attributes.name(self.graph, self.key)
 
     @strawberry.field(
         description="The graph's own readable id, e.g. "
@@ -46,11 +46,7 @@ class Entity(relay.Node):
 
     @strawberry.field(description="The lines of the source documents that state this entity.")
     def provenance(self) -> list[Provenance]:
-        return provenances(self.data["provenance"])
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return node_data(self.graph, self.key)
+        return provenances(attributes.provenances(self.graph, self.key))
 
     @classmethod
     def resolve_nodes(  # type: ignore[override]
@@ -58,13 +54,6 @@ class Entity(relay.Node):
     ) -> list[Entity | None]:
         graph = graph_of(info)
         return [lookup(graph, node, cls) for node in node_ids]
-
-
-def node_data(graph: Graph, node: str) -> dict[str, Any]:
-    """The attributes of a node the graph holds."""
-    found = attrs(graph, node)
-    assert found is not None, node
-    return found
 
 
 def register(kind: Kind) -> Callable[[type[E]], type[E]]:
@@ -116,7 +105,7 @@ def typed(graph: Graph, nodes: Iterable[str], cls: type[E], year: str | None = N
 
 def lookup(graph: Graph, node: str, cls: type[E]) -> E | None:
     """The entity of `node` if the graph holds it and it is a `cls`, else None."""
-    if attrs(graph, node) is None:
+    if node not in graph:
         return None
     found = entity(graph, node)
     return found if isinstance(found, cls) else None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import attributes
 from graph.aggregates import amount, change, round_percent
 from graph.attributes import Graph
 from graph.build import build_graph
@@ -236,7 +237,7 @@ def test_memoization_is_per_build(micc: Document, tmp_path: Path) -> None:
     assert row in text
     altered.write_text(text.replace(row, "1. Immigration\t3 800,0\t0,0\t0,0\t3 800,0"))
     second = build_graph([read_document(altered)])
-    assert second.graph["cache"] == {}
+    assert attributes.cache(second) == {}
     assert value(second, element("1.1"), EXP, YEAR) == Decimal("3800.0")
     assert value(second, PORTFOLIO, EXP, YEAR) == Decimal("111318.5")
     assert value(first, PORTFOLIO, EXP, YEAR) == Decimal("111313.3")
