@@ -34,6 +34,10 @@ from loaders.years import next_year
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
 
 
+def has_node(graph: Graph, node: str) -> bool:
+    return node in graph
+
+
 def portfolio_of(graph: Graph, node: str) -> str:
     """The portfolio a node belongs to (a portfolio belongs to itself)."""
     return attributes.portfolio(graph, node) or node

@@ -18,6 +18,7 @@ from strawberry.types.base import get_object_definition
 from graph import attributes
 from graph.attributes import Graph
 from graph.kinds import Kind, kind_of
+from graph.queries import has_node
 from schema.context import Info, graph_of
 from schema.provenance import Provenance, provenances
 
@@ -105,7 +106,7 @@ def typed(graph: Graph, nodes: Iterable[str], cls: type[E], year: str | None = N
 
 def lookup(graph: Graph, node: str, cls: type[E]) -> E | None:
     """The entity of `node` if the graph holds it and it is a `cls`, else None."""
-    if node not in graph:
+    if not has_node(graph, node):
         return None
     found = entity(graph, node)
     return found if isinstance(found, cls) else None
