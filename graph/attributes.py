@@ -44,7 +44,8 @@ class NodeExtras(TypedDict, total=False):
     names: tuple[str, ...]  # program: each way the document writes its name
     identity: str  # program, element: what stays the same across years
     definition: str  # program
-    highlights: tuple[str, ...]  # program: its paragraphs of section 1
+    # program: its paragraphs of section 1; portfolio: each edition's (`add_highlights`)
+    highlights: tuple[str, ...] | dict[str, tuple[Paragraph, ...]]
     body: bool  # organization: a body (not the ministry)
     group_kind: GroupKind  # group
     intro: tuple[str, ...]  # group
@@ -53,7 +54,7 @@ class NodeExtras(TypedDict, total=False):
 
 
 class NodeAttributes(NodeExtras, total=False):
-    """Every node attribute. `highlights` of a portfolio holds each edition's section 1."""
+    """Every node attribute."""
 
     kind: Kind
     name: str

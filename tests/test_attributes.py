@@ -4,11 +4,13 @@ graph/, schema/, server/, tests/, bench/ or tools/ reads or writes one by its ke
 from __future__ import annotations
 
 import re
+import types
 from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pytest
 
-from graph.attributes import EdgeAttributes, GraphAttributes, NodeAttributes
+from graph.attributes import EdgeAttributes, Graph, GraphAttributes, NodeAttributes
 
 ROOT = Path(__file__).resolve().parents[1]
 OWNER = ROOT / "graph" / "attributes.py"
@@ -79,6 +81,38 @@ def test_no_module_but_attributes_spells_an_attribute() -> None:
         )
     ]
     assert found == [], "read and write them through graph/attributes.py:\n" + "\n".join(found)
+
+
+def holds(value: object, declared: Any) -> bool:
+    """Whether `value` is of the `declared` type, as far as its outer type tells."""
+    if get_origin(declared) in (Union, types.UnionType):
+        return any(holds(value, option) for option in get_args(declared))
+    if declared is None or declared is type(None):
+        return value is None
+    return declared is Any or isinstance(value, get_origin(declared) or declared)
+
+
+def unlike(attributes: dict[str, Any], declared: dict[str, Any]) -> list[str]:
+    return [k for k, v in attributes.items() if k not in declared or not holds(v, declared[k])]
+
+
+def test_the_built_graph_holds_only_declared_attributes(two_portfolios_graph: Graph) -> None:
+    """What the builder stores is what the TypedDicts declare, key and type: the accessors'
+    types are the declared ones."""
+    graph = two_portfolios_graph
+    nodes, edges = get_type_hints(NodeAttributes), get_type_hints(EdgeAttributes)
+    assert [(n, unlike(d, nodes)) for n, d in graph.nodes(data=True) if unlike(d, nodes)] == []
+    every_edge = graph.edges(keys=True, data=True)
+    assert [(s, t, k) for s, t, k, d in every_edge if unlike(d, edges)] == []
+    assert set(GraphAttributes.__optional_keys__) <= set(graph.graph)
+
+
+def test_a_declared_type_is_checked() -> None:
+    assert unlike({"name": "Immigration", "number": 2}, get_type_hints(NodeAttributes)) == []
+    assert unlike({"name": 1, "colour": "red"}, get_type_hints(NodeAttributes)) == [
+        "name",
+        "colour",
+    ]
 
 
 def test_the_keys_come_from_the_declared_attributes() -> None:
