@@ -9,9 +9,9 @@ key in one of those classes, the keyword `add_node` or `add_edge` takes (`NodeEx
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, Unpack
 
 import networkx as nx
 
@@ -27,7 +27,6 @@ else:  # networkx's classes take no type parameters at run time
 
 EdgeData: TypeAlias = dict[str, Any]
 """One edge's attributes: a handle to pass to the edge accessors below, never indexed."""
-T = TypeVar("T")
 
 
 class NodeExtras(TypedDict, total=False):
@@ -88,7 +87,8 @@ class EdgeAttributes(EdgeExtras, total=False):
 class GraphAttributes(TypedDict, total=False):
     documents: list[str]  # document nodes, in build order
     cache: dict[Hashable, Any]  # memo of derived values (`memo`); a snapshot drops it
-    built: bool  # set once the graph is complete (`kept` keeps nothing before)
+    built: bool  # set once the graph is complete (`graph.index.kept` keeps nothing before)
+    # ...and the lookups `graph.index.kept` keeps, each under its module's own key.
 
 
 # Writing: what graph/build calls.
@@ -435,13 +435,18 @@ def clear_cache(graph: Graph) -> None:
     graph.graph["cache"] = {}
 
 
-def kept(graph: Graph, key: str, build: Callable[[Graph], T]) -> T:
-    """`build(graph)`, kept in the graph under `key` once the graph is built: a lookup
-    of half a graph would go stale, so one being built gets a fresh one."""
-    if key in graph.graph:
-        found: T = graph.graph[key]
-        return found
-    value = build(graph)
-    if graph.graph.get("built"):
-        graph.graph[key] = value
-    return value
+def is_built(graph: Graph) -> bool:
+    return bool(graph.graph.get("built"))
+
+
+def has_lookup(graph: Graph, key: str) -> bool:
+    """Whether the graph keeps a lookup under `key` (`graph.index.kept`)."""
+    return key in graph.graph
+
+
+def lookup(graph: Graph, key: str) -> Any:
+    return graph.graph[key]
+
+
+def keep_lookup(graph: Graph, key: str, value: object) -> None:
+    graph.graph[key] = value

@@ -2,18 +2,19 @@
 
 The graph does not change once built, so `index_of` builds the index on first
 use and keeps it in the graph (a snapshot carries it). While a graph is being
-built (`graph.attributes.mark_built` not yet called) nothing is kept: an index of
+built (`graph.attributes.is_built` not yet true) nothing is kept: an index of
 half a graph would go stale.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from graph import attributes
-from graph.attributes import Graph, kept
+from graph.attributes import Graph, has_lookup, is_built, keep_lookup, lookup
 from graph.kinds import Kind
 from loaders.text import name_key
 
@@ -36,6 +37,19 @@ class Index:
 def index_of(graph: Graph) -> Index:
     """The graph's index: built once for a built graph, afresh for one being built."""
     return kept(graph, _KEY, build_index)
+
+
+def kept(graph: Graph, key: str, build: Callable[[Graph], T]) -> T:
+    """`build(graph)`, kept in the graph under `key` once the graph is built
+    (`graph.attributes.is_built`): a lookup of half a graph would go stale, so one being
+    built gets a fresh one."""
+    if has_lookup(graph, key):
+        found: T = lookup(graph, key)
+        return found
+    value = build(graph)
+    if is_built(graph):
+        keep_lookup(graph, key, value)
+    return value
 
 
 def build_index(graph: Graph) -> Index:

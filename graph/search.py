@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph import attributes
-from graph.attributes import Graph, kept, name, passages, provenances
+from graph.attributes import Graph, name, passages, provenances
 from graph.facts import Passage
+from graph.index import kept
 from graph.kinds import Kind, TextField, kind_of
 from loaders.records import Provenance
 from loaders.text import fold, name_key, terms, words

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph import attributes
-from graph.attributes import Graph, definition, intro, kept, mandate
+from graph.attributes import Graph, definition, intro, mandate
+from graph.index import kept
 from graph.kinds import Kind
 from loaders.text import fold
 
