@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import (
+    Graph,
+    edge,
+    edge_lines,
+    kind,
+    name,
+    number,
+    out_edges,
+    provenances,
+)
 from graph.build.nodes import add_edge
 from graph.build.scope import Scope
 from graph.build.serves_match import Quote
@@ -49,7 +59,7 @@ class Edges:
                 program = next(
                     s for s, _, k in self.graph.in_edges(element, keys=True) if k == Rel.HAS_ELEMENT
                 )
-                programs.add(self.graph.nodes[program]["number"])
+                programs.add(int(number(self.graph, program)))
                 only = len(self._targets(program, Rel.HAS_ELEMENT)) == 1
                 self._write(
                     body,
@@ -57,16 +67,16 @@ class Edges:
                     ServesMethod.BODY_PROGRAM,
                     self._body_evidence(body, element, program),
                     BODY_CONFIDENCE,
-                    [self.graph.nodes[element]["provenance"][0].line_start],
+                    [provenances(self.graph, element)[0].line_start],
                 )
         return programs
 
     def _body_evidence(self, body: str, element: str, program: str) -> str:
-        attrs, where = self.graph.nodes, self.graph.nodes[element]["provenance"][0]
+        graph, where = self.graph, provenances(self.graph, element)[0]
         return (
-            f"« {attrs[body]['name']} » (line {where.line_start}) is element "
-            f"{attrs[element]['number']} of program {attrs[program]['number']} "
-            f"« {attrs[program]['name']} »"
+            f"« {name(graph, body)} » (line {where.line_start}) is element "
+            f"{number(graph, element)} of program {number(graph, program)} "
+            f"« {name(graph, program)} »"
         )
 
     def central(self, unit: Source, group: Source, element: Target) -> None:
@@ -130,7 +140,7 @@ class Edges:
         method = ServesMethod.NAME_MATCH if named else ServesMethod.TEXT_MATCH
         what = "element" if target.is_element else "program"
         evidence = (
-            f"« {self.graph.nodes[source]['name']} » and {what} {target.number} "
+            f"« {name(self.graph, source)} » and {what} {target.number} "
             f"« {target.names[0].text} » share " + "; ".join(_quoted(q) for q in quotes)
         )
         lines = [line for q in quotes for line in (q.source.line, q.target.line)]
@@ -169,28 +179,26 @@ class Edges:
             for candidate, confidence in kept:
                 if candidate.target.number in given:
                     continue
-                data = self.graph.edges[unit, candidate.target.node, Rel.SERVES]
+                data = edge(self.graph, unit, candidate.target.node, Rel.SERVES)
                 self._write(
                     group.node,
                     candidate.target.node,
                     ServesMethod.THROUGH_UNIT,
-                    f"its unit {data['evidence']}",
+                    f"its unit {attributes.evidence(data)}",
                     Decimal(str(confidence)),
-                    [group.name.line, *data["lines"]],
+                    [group.name.line, *edge_lines(data)],
                 )
 
     def inherit(self, unit: Source, group: str) -> None:
-        name = self.graph.nodes[group]["name"]
-        for _, target, key, data in list(self.graph.out_edges(group, keys=True, data=True)):
-            if key != Rel.SERVES:
-                continue
+        named = name(self.graph, group)
+        for target, data in out_edges(self.graph, group, Rel.SERVES):
             self._write(
                 unit.node,
                 target,
                 ServesMethod.INHERITED,
-                f"part of « {name} »: {data['evidence']}",
-                min(data["confidence"], INHERITED_CONFIDENCE),
-                [unit.name.line, *data["lines"]],
+                f"part of « {named} »: {attributes.evidence(data)}",
+                min(attributes.confidence(data), INHERITED_CONFIDENCE),
+                [unit.name.line, *edge_lines(data)],
             )
 
     def _targets(self, node: str, rel: Rel) -> list[str]:
@@ -205,7 +213,7 @@ class Edges:
         confidence: Decimal,
         lines: Sequence[int],
     ) -> None:
-        assert self.graph.nodes[target]["kind"] in (Kind.ELEMENT, Kind.PROGRAM)
+        assert kind(self.graph, target) in (Kind.ELEMENT, Kind.PROGRAM)
         add_edge(
             self.graph,
             source,
