@@ -167,7 +167,8 @@ class Inference:
         most plainly administrative one."""
         held = self.vocabulary.held(source.name)
         for element in support[1:]:
-            rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
+            stems = sorted(element.names[0].stems)  # a set: ties must not depend on its order
+            rarest = max(stems, key=self.vocabulary.idf, default="")
             if rarest and rarest in held:
                 return element
         return support[0]

@@ -131,9 +131,7 @@ class Edges:
     def _match_edge(
         self, source: str, target: Target, found: Sequence[Candidate], confidence: float
     ) -> None:
-        quotes = sorted({q for c in found for q in c.match.quotes}, key=lambda q: -q.weight)[
-            :MOST_QUOTES
-        ]
+        quotes = sorted({q for c in found for q in c.match.quotes}, key=_quote_order)[:MOST_QUOTES]
         named = max(c.feature("name") for c in found) >= NAME_SHARE or (
             not target.is_element and found[0].feature("program") >= NAME_SHARE
         )
@@ -240,3 +238,10 @@ def _quoted(quote: Quote) -> str:
         f"« {quote.text} » (line {quote.source.line}) ~ « {quote.target.text} » "
         f"(line {quote.target.line}, {quote.target.field})"
     )
+
+
+def _quote_order(quote: Quote) -> tuple[float, int, int, int, str, str]:
+    """Heaviest first, then in the order of the source's text: the same evidence in every
+    process (the quotes come from a set, whose order changes with the hash seed)."""
+    source, target = quote.source, quote.target
+    return (-quote.weight, source.line, quote.tokens[0].start, target.line, target.text, quote.text)
