@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from loaders.errors import DocumentError, NotTextError
 from loaders.records import Provenance
@@ -15,24 +15,29 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"\*(.+?)\*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Line:
-    """One source line: its 1-based number and its text without the line ending."""
+    """One source line: its 1-based number and its text without the line ending.
+
+    `clean`, `cells` and `provenance` are worked out once, on first use: every section
+    parser reads them again, and every fact of the line shares its one provenance.
+    `cells` is shared too: read it, do not change it.
+    """
 
     source: str
     number: int
     text: str
 
-    @property
+    @cached_property
     def clean(self) -> str:
         """The text without export markup and surrounding spaces."""
         return strip_markup(self.text).strip()
 
-    @property
+    @cached_property
     def cells(self) -> list[str]:
         return [cell.strip() for cell in strip_markup(self.text).split("\t")]
 
-    @property
+    @cached_property
     def provenance(self) -> Provenance:
         return Provenance(self.source, self.number, self.number, self.text)
 
