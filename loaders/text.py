@@ -152,6 +152,11 @@ def content_tokens(text: str) -> list[Token]:
     return found
 
 
+def has_content(text: str) -> bool:
+    """Whether `text` holds a content word (`content_tokens` finds one), read no further."""
+    return any(_content_word(match.group()) is not None for match in _WORD.finditer(text))
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a family's vocabulary is bounded; its texts repeat it
 def _content_word(written: str) -> tuple[str, str] | None:
     """A word as written → its stem and its folded form, or None if it is no content word."""

@@ -13,10 +13,19 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from graph.build.scope import Scope
 from loaders.records import Item, OrgGroup, Program, Provenance, Text
-from loaders.text import Token, content_tokens, fold, name_key, sentence_ends, stem
+from loaders.text import (
+    Token,
+    content_tokens,
+    fold,
+    has_content,
+    name_key,
+    sentence_ends,
+    stem,
+)
 
 
 class Field(StrEnum):
@@ -182,10 +191,16 @@ def program_clauses(program: Program, drop: tuple[str, ...]) -> list[Passage]:
 
 def clauses(text: str) -> list[str]:
     """`les soins hospitaliers, les services médicaux ainsi que la santé mentale` → three."""
-    folded = "".join(fold(c)[:1] or c for c in text)  # one letter for each, to cut both alike
+    folded = "".join(map(_one_letter, text))  # one letter for each, to cut both alike
     cuts = [0]
     for match in _CLAUSE_END.finditer(folded):
         cuts += [match.start(), match.end()]
     cuts.append(len(text))
     pieces = (text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True))
-    return [p for p in pieces if content_tokens(p)]
+    return [p for p in pieces if has_content(p)]
+
+
+@lru_cache(maxsize=4096)  # a document family writes a few hundred characters
+def _one_letter(char: str) -> str:
+    """A character folded, in one letter (`é` → `e`, `œ` → `o`; `-` stays `-`)."""
+    return fold(char)[:1] or char
