@@ -109,10 +109,11 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
     `ministre` or `portefeuille`: the whole portfolio is no evidence for one of its parts."""
     index = 0
     while index < len(tokens):
-        after = tokens[index + 1 : index + 1 + len(drop)]
-        if drop and tokens[index].stem in _MINISTRY_WORDS and tuple(t.stem for t in after) == drop:
-            index += 1 + len(drop)
-            continue
+        if drop and tokens[index].stem in _MINISTRY_WORDS:
+            after = tokens[index + 1 : index + 1 + len(drop)]
+            if tuple(t.stem for t in after) == drop:
+                index += 1 + len(drop)
+                continue
         yield tokens[index]
         index += 1
 
@@ -120,6 +121,9 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
 def without_mentions(found: Passage, names: Iterable[tuple[str, ...]]) -> Passage:
     """The passage less each sentence that names another unit or group: such a sentence
     says what that other one does (`... sont établies par les unités du secteur de ...`)."""
+    names = [name for name in names if found.stems.issuperset(name)]
+    if not names:  # no sentence can hold a name whose words the passage lacks
+        return found
     ends = [*sentence_ends(found.text), len(found.text)]
     kept: list[Token] = []
     start = 0
