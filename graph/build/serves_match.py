@@ -160,6 +160,8 @@ def _stem_weight(vocabulary: Vocabulary, stem: str, quote: Quote) -> float:
 def quotes(vocabulary: Vocabulary, source: Passage, target: Passage) -> Iterable[Quote]:
     """The runs of `source`'s tokens whose stems `target` holds (in its word families)."""
     held = vocabulary.held(target)
+    if held.isdisjoint(source.stems):  # most pairs of passages share no word
+        return
     run: list[Token] = []
     for token in (*source.tokens, None):
         if token is not None and token.stem in held:
