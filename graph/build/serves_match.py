@@ -137,7 +137,10 @@ def match(
     target's name weight (`name` passages) that the source's words hold."""
     best: dict[str, Quote] = {}
     for q in target:
+        held = vocabulary.held(q)
         for p in source:
+            if held.isdisjoint(p.stems):  # most pairs of passages share no word
+                continue
             for quote in quotes(vocabulary, p, q):
                 for token in quote.tokens:
                     key = _target_stem(vocabulary, token.stem, q)
@@ -160,8 +163,6 @@ def _stem_weight(vocabulary: Vocabulary, stem: str, quote: Quote) -> float:
 def quotes(vocabulary: Vocabulary, source: Passage, target: Passage) -> Iterable[Quote]:
     """The runs of `source`'s tokens whose stems `target` holds (in its word families)."""
     held = vocabulary.held(target)
-    if held.isdisjoint(source.stems):  # most pairs of passages share no word
-        return
     run: list[Token] = []
     for token in (*source.tokens, None):
         if token is not None and token.stem in held:
