@@ -71,7 +71,7 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
 
 
-@lru_cache(maxsize=1 << 16)  # the build keys each name again wherever it is written
+@lru_cache(maxsize=8192)  # the build keys each name again wherever it is written
 def name_key(name: str) -> str:
     """The key two spellings of one name share: `le *Secrétariat du Ministère*` and
     `Secrétariat du ministère` both give `secretariat ministere`."""
