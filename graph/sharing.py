@@ -58,10 +58,11 @@ class SharingPickler(pickle.Pickler):
     def __init__(self, file: IO[bytes]) -> None:
         super().__init__(file, protocol=5)
         self.canonical: dict[Hashable, Any] = {}
-        """Each string, record or tuple of records written, under its strict key: kept
-        alive while pickling, so the ids in the keys stay valid."""
-        self.seen: dict[int, tuple[object, object]] = {}
-        """id of an object met -> (the object, kept alive; the one written for it)."""
+        """The first string, record or tuple met under each strict key (a tuple: of the
+        shared parts), kept alive while pickling so that the ids in the keys stay valid."""
+        self.seen: dict[int, tuple[object, object, tuple[Any, ...]]] = {}
+        """id of a record or tuple met -> (it, kept alive; the one written for it and its
+        equals; its parts, shared)."""
         self.fields: dict[type, tuple[str, ...] | None] = {}
 
     def fields_of(self, kind: type) -> tuple[str, ...] | None:
@@ -70,16 +71,16 @@ class SharingPickler(pickle.Pickler):
         return self.fields[kind]
 
     def reducer_override(self, obj: Any) -> Any:
-        names = self.fields_of(type(obj))
-        if names is None:
+        if self.fields_of(type(obj)) is None:
             return NotImplemented
-        canonical = self.shared(obj)
-        if canonical is not obj:
-            return same, (canonical,)
-        return type(obj), tuple(getattr(obj, name) for name in names)
+        one = self.shared(obj)
+        if one is not obj:
+            return same, (one,)
+        return type(obj), self.seen[id(obj)][2]
 
     def shared(self, value: Any) -> Any:
-        """The one object written for `value` and the values equal to it."""
+        """The one object written for `value` and the values equal to it: the first met
+        (a tuple: one of its shared parts)."""
         kind = type(value)
         if kind is str:
             return self.canonical.setdefault(value, value)
@@ -88,10 +89,9 @@ class SharingPickler(pickle.Pickler):
             return value
         if (met := self.seen.get(id(value))) is not None:
             return met[1]
-        parts = tuple(value) if kind is tuple else tuple(getattr(value, n) for n in names)
+        parts = value if kind is tuple else (getattr(value, n) for n in names)
         shared = tuple(self.shared(part) for part in parts)
-        unchanged = all(a is b for a, b in zip(shared, parts, strict=True))
-        built = value if unchanged else shared if kind is tuple else kind(*shared)
-        canonical = self.canonical.setdefault((kind, *map(_key, shared)), built)
-        self.seen[id(value)] = (value, canonical)
-        return canonical
+        first = shared if kind is tuple else value
+        one = self.canonical.setdefault((kind, *map(_key, shared)), first)
+        self.seen[id(value)] = (value, one, shared)
+        return one

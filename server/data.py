@@ -78,9 +78,9 @@ def load(paths: Sequence[Path] = ()) -> Loaded:
     from loaders import read_document
 
     chosen = document_paths(paths)
-    with collector_paused():
-        graph = build_graph(read_document(p) for p in chosen)
-    return Loaded(settled(graph), tuple(chosen), data_version(chosen))
+    with collector_paused():  # settled inside: resumed, the collector would walk it all
+        graph = settled(build_graph(read_document(p) for p in chosen))
+    return Loaded(graph, tuple(chosen), data_version(chosen))
 
 
 @contextmanager
@@ -126,9 +126,12 @@ def load_snapshot(path: Path) -> Loaded:
     first young one, whose generation holds everything read) would walk the million
     objects just read to free nothing (0.7 s at 1,000 documents)."""
     sweep()
-    with collector_paused():
-        snapshot = read_snapshot(path)
-        graph = settled(snapshot.graph, swept=True)
+    try:
+        with collector_paused():
+            snapshot = read_snapshot(path)
+            graph = settled(snapshot.graph, swept=True)
+    finally:
+        gc.freeze()  # a snapshot refused: the graph still served is frozen again
     names = tuple(Path(name) for name in snapshot.documents)
     return Loaded(graph, names, snapshot.data_version)
 
