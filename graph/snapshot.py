@@ -8,7 +8,7 @@ equal to one already written as a reference to it). A snapshot of another format
 version, or whose payload does not match its checksum, is refused with `SnapshotError`.
 
 Versions: 1, the graph pickled as pickle does; 2 (this one), by `graph.sharing`: read
-about three times as fast.
+two to three times as fast (`bench/SERVE.md`).
 
 A snapshot is an artefact the operator builds (`budget-kg build`) and serves
 from: like any pickle it must come from a trusted place, never from a user.
