@@ -31,7 +31,7 @@ class UsageError(Exception):
 def check(args: argparse.Namespace) -> int:
     """Load documents, print a summary and audit of each (`server.check`)."""
     # Imported here, like the other commands' modules: `serve --snapshot` needs neither
-    # the builder nor the audit report, a tenth of its start.
+    # the builder nor the document reader that `server.check` imports.
     from server.check import check as run
 
     return run(args)
