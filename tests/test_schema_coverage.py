@@ -1,7 +1,12 @@
 """Every field of schema.graphql that has behaviour is selected by some query of a test or of
 the README: the queries are read from the source (tests/*.py string literals, README's
 ```graphql blocks), parsed with graphql-core and walked with a TypeInfo, so a field nobody
-queries shows up here by its `Type.field`."""
+queries shows up here by its `Type.field`.
+
+A field counts for the type the query selects it on: `... on Node { id }` selects `Node.id`,
+not `Element.id`, since which types answer depends on the data; every object type's own
+field is selected on that type somewhere. `python -m tests.test_schema_coverage` lists the
+fields left."""
 
 from __future__ import annotations
 
@@ -30,7 +35,9 @@ HOLE = "hole"
 argument's value inside quotes, or a field's name elsewhere (unknown to the schema)."""
 
 NO_BEHAVIOUR = frozenset[str]()
-"""Fields no query needs to select: none so far."""
+"""Fields no query needs to select, each with why. None: every field of every object type,
+an edge's `cursor` and a page's `pageInfo` included, has a behaviour a client relies on
+(an id finds its node again, a cursor starts the next page), and a test asks for it."""
 
 
 def constants(tree: ast.Module, known: dict[str, str]) -> dict[str, str]:
@@ -137,6 +144,18 @@ def unqueried() -> list[str]:
 
 def test_every_field_is_queried_by_a_test_or_the_readme() -> None:
     assert unqueried() == []
+
+
+def test_a_field_counts_for_the_type_it_is_selected_on() -> None:
+    schema = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
+    found = selected(schema, ['{ search(text: "x") { ... on Node { id } ... on Role { name } } }'])
+    assert found == {"Query.search", "Node.id", "Role.name"}  # an interface's: no type's `id`
+    assert "Role.id" not in found and "Node.id" not in declared(schema)
+
+
+def test_queries_are_read_whole_from_f_strings_of_constants() -> None:
+    tree = ast.parse('A = "name"\nB = f"{{ portfolios {{ {A} }} }}"\nC = B + ""\n')
+    assert constants(tree, {})["C"] == "{ portfolios { name } }"
 
 
 if __name__ == "__main__":
