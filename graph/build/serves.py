@@ -55,6 +55,8 @@ FULL_NAME = 0.9
 """The share of an element's name that makes a group named after it."""
 MIN_STATED_WORDS = 2
 """A name must have this many words for a program's text holding it to be naming the unit."""
+INHERIT_SHARE = 0.75
+"""A unit inherits the elements its text matches at least this share of its best match."""
 Observer = Callable[[str, Candidate], None]
 """Told of every candidate scored, with the weights' name (`group`, `unit` or `extra`)."""
 
@@ -196,7 +198,22 @@ class Inference:
         self.edges.through_units(group, found, given)
         for unit in members:
             if not found[unit.node] and not self.edges.served(unit.node):
-                self.edges.inherit(unit, group.node)
+                self._inherit(unit, group.node)
+
+    def _inherit(self, unit: Source, group: str) -> None:
+        """Of its group's elements, a unit with no edge of its own inherits those its own
+        text matches nearly as well as its best (`INHERIT_SHARE`); all of them when it
+        matches none: a unit is rarely the whole of a sector that serves several elements."""
+        served = set(self.edges.served(group))
+        elements = [
+            e
+            for e in self.targets.elements
+            if e.node in served or self.programs[e.program].node in served
+        ]
+        scores = {e.number: self.matches[unit.node, e.number].score for e in elements}
+        best = max(scores.values(), default=0.0)
+        kept = [e for e in elements if scores[e.number] >= INHERIT_SHARE * best]
+        self.edges.inherit(unit, group, kept, self.targets)
 
     def _named_by_another(self, group: Source, element: Target, rivals: list[str]) -> bool:
         """Another group is named after the element (`SECTEUR DE L'IMMIGRATION` for

@@ -179,19 +179,31 @@ class Edges:
                     [group.name.line, *data["lines"]],
                 )
 
-    def inherit(self, unit: Source, group: str) -> None:
+    def inherit(self, unit: Source, group: str, kept: Sequence[Target], targets: Targets) -> None:
+        """The unit serves the `kept` elements its group serves: through the group's edge
+        to each, or to their program when it keeps all the program's elements."""
         name = self.graph.nodes[group]["name"]
         for _, target, key, data in list(self.graph.out_edges(group, keys=True, data=True)):
             if key != Rel.SERVES:
                 continue
-            self._write(
-                unit.node,
-                target,
-                ServesMethod.INHERITED,
-                f"part of « {name} »: {data['evidence']}",
-                min(data["confidence"], INHERITED_CONFIDENCE),
-                [unit.name.line, *data["lines"]],
-            )
+            for node in self._inherited(target, kept, targets):
+                self._write(
+                    unit.node,
+                    node,
+                    ServesMethod.INHERITED,
+                    f"part of « {name} »: {data['evidence']}",
+                    min(data["confidence"], INHERITED_CONFIDENCE),
+                    [unit.name.line, *data["lines"]],
+                )
+
+    def _inherited(self, target: str, kept: Sequence[Target], targets: Targets) -> list[str]:
+        program = next((p for p in targets.programs if p.node == target), None)
+        if program is None:
+            return [target] if any(e.node == target for e in kept) else []
+        members = targets.of_program(program.program)
+        if all(m in kept for m in members):
+            return [target]
+        return [m.node for m in members if m in kept]
 
     def _targets(self, node: str, rel: Rel) -> list[str]:
         return sorted(t for _, t, k in self.graph.out_edges(node, keys=True) if k == rel)
