@@ -36,9 +36,13 @@ _SUPPORT_UNIT = re.compile(
     r"|\btechnologies de l'information\b|\bsystemes d'information\b|\bverification interne\b"
     r"|\baffaires juridiques\b|\bsecretariat general\b|\bcommunications\b"
 )
-# A unit whose text puts its money elsewhere: `ne font pas partie du budget`, or a unit
-# that `relève de la ministre de ...` whose `crédits sont inscrits au budget de ce portefeuille`.
-_NOT_IN_BUDGET = re.compile(r"\bne\s+(?:font|fait)\s+pas\s+partie\s+du\s+budget\b")
+# A unit whose text puts its money elsewhere: `ne font pas partie du budget`, `ne sont pas
+# comprises (incluses) dans le budget`, `ne figurent pas au budget`, or a unit that
+# `relève de la ministre de ...` whose `crédits sont inscrits au budget de ce portefeuille`.
+_NOT_IN_BUDGET = re.compile(
+    r"\bn(?:e\s+|')\w+\s+pas\s+"
+    r"(?:partie\s+du|au|(?:compris|inclus|inscrit|prevu)e?s?\s+(?:dans\s+le|au))\s+budget\b"
+)
 _OTHER_MINISTER = re.compile(r"\breleve\s+(?:de la|du)\s+ministre\b")
 _BUDGET_ELSEWHERE = re.compile(r"\b(?:credits|depenses)\b[^.]*\binscrits?\s+au\s+budget\b")
 
