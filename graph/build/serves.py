@@ -45,7 +45,14 @@ from graph.build.serves_model import (
     candidates,
 )
 from graph.build.serves_sources import Source, read_sources
-from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
+from graph.build.serves_targets import (
+    Target,
+    Targets,
+    complete,
+    own_words,
+    read_targets,
+    target_texts,
+)
 from graph.build.serves_text import portfolio_stems
 from graph.kinds import Kind
 from loaders.text import fold, name_key
@@ -94,8 +101,14 @@ class Inference:
         support = {e.number for e in targets.support()}
         self.topical = [e for e in targets.elements if e.number not in support]
         groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
-        self.sectors = [g.node for g in groups if not g.says_central]
-        self.central = [g for g in groups if g.says_central]
+        self.central = [g for g in groups if g.says_central and not self._named_for_topic(g)]
+        self.sectors = [g.node for g in groups if g not in self.central]
+
+    def _named_for_topic(self, group: Source) -> bool:
+        """A group named after one of the ministry's topical elements (`DIRECTION GÉNÉRALE
+        DES AFFAIRES JURIDIQUES ET LÉGISLATIVES` for `Affaires législatives et juridiques`)
+        serves that element, whatever its name shares with a support unit's."""
+        return any(self.names[group.node][e.number] >= FULL_NAME for e in self.topical)
 
     def _matches(self) -> Matches:
         return {
@@ -165,14 +178,17 @@ class Inference:
         return False
 
     def _support_of(self, source: Source, support: list[Target]) -> Target:
-        """The administration element the source's name names (its rarest word), else the
-        most plainly administrative one."""
+        """The administration element whose own words (its name less the family's generic
+        support words) the source's name holds the most of, else the most plainly
+        administrative one: `Direction des technologies de l'information` is `Ressources
+        informationnelles`'s, `Direction des ressources humaines` is not."""
         held = self.vocabulary.held(source.name)
-        for element in support[1:]:
-            rarest = max(element.names[0].stems, key=self.vocabulary.idf, default="")
-            if rarest and rarest in held:
-                return element
-        return support[0]
+        scored = [
+            (sum(self.vocabulary.idf(s) for s in own_words(e) & held), -index, e)
+            for index, e in enumerate(support)
+        ]
+        best = max(scored, key=lambda item: item[:2])
+        return best[2] if best[0] > 0 else support[0]
 
     def _serve_beyond(self, unit: Source) -> bool:
         """A unit of central services also serves what its own mandate clearly points to;

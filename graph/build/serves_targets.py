@@ -133,6 +133,13 @@ def support_share(name: str) -> float:
     return len(support) / len(words)
 
 
+def own_words(element: Target) -> frozenset[str]:
+    """An element's name stems less the family's generic support words: what tells one
+    administration element from another (`informationnel` in `Ressources
+    informationnelles`)."""
+    return frozenset(s for p in element.names for s in p.stems) - _SUPPORT_WORDS
+
+
 def target_texts(targets: Targets) -> list[list[Passage]]:
     """The texts idf counts on the targets' side: each program's, each element's name."""
     return [p.profile for p in targets.programs] + [e.names for e in targets.elements]
