@@ -31,6 +31,7 @@ from bench.serves_quality import (
     labelled_documents,
     total,
 )
+from graph import attributes
 from graph.attributes import Graph
 from graph.build.budget import add_budget
 from graph.build.documents import add_document_node
@@ -57,7 +58,7 @@ class Row:
 
 def build(labels: Labels, model: Model, observe: Callable[[str, Candidate], None]) -> Graph:
     """The document's graph, built step by step so the serves inference can be watched."""
-    graph = Graph(cache={}, documents=[])
+    graph = attributes.new_graph([])
     document = read_document(labels.document)
     doc = add_document_node(graph, document)
     scope = add_budget(graph, document, doc)
@@ -75,7 +76,7 @@ def rows(labels: Labels, model: Model) -> tuple[list[Row], Graph]:
             labels.document.name,
             which,
             c.features,
-            (name_key(graph.nodes[c.source]["name"]), c.target.number) in true,
+            (name_key(attributes.name(graph, c.source)), c.target.number) in true,
         )
         for which, c in seen
     ]

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.build import build_graph
-from graph.kinds import Kind, Rel
+from graph.kinds import Kind, Rel, ServesMethod, kind_of
 from graph.queries import children, nodes_of_kind, served
 from loaders import read_document
 from loaders.text import name_key
@@ -112,7 +113,7 @@ def compare(graph: Graph, labels: Labels) -> Score:
             int(right), int(not right)
         )
     count = Count(len(true & found.keys()), len(found.keys() - true), len(true - found.keys()))
-    unlabelled = sorted({name_key(graph.nodes[s]["name"]) for s in sources(graph)} - labelled)
+    unlabelled = sorted({name_key(attributes.name(graph, s)) for s in sources(graph)} - labelled)
     return Score(
         labels.document.name,
         count,
@@ -125,7 +126,7 @@ def compare(graph: Graph, labels: Labels) -> Score:
 
 
 def expected_pairs(graph: Graph, labels: Labels) -> set[Pair]:
-    known = {name_key(graph.nodes[s]["name"]) for s in sources(graph)}
+    known = {name_key(attributes.name(graph, s)) for s in sources(graph)}
     pairs: set[Pair] = set()
     for source, target in labels.serves:
         key = name_key(source)
@@ -148,14 +149,17 @@ def found_pairs(graph: Graph) -> dict[Pair, Found]:
     stated edge before an inherited one, then the surest)."""
     pairs: dict[Pair, Found] = {}
     for source in sources(graph):
-        key = name_key(graph.nodes[source]["name"])
+        key = name_key(attributes.name(graph, source))
         edges = sorted(
             served(graph, source),
-            key=lambda e: (e[1]["method"] == "inherited", -e[1]["confidence"]),
+            key=lambda e: (
+                attributes.method(e[1]) == ServesMethod.INHERITED,
+                -attributes.confidence(e[1]),
+            ),
         )
         for target, data in edges:
             for element in _elements(graph, target):
-                found = Found(str(data["method"]), data["confidence"])
+                found = Found(str(attributes.method(data)), attributes.confidence(data))
                 pairs.setdefault((key, element), found)
     return pairs
 
@@ -164,14 +168,13 @@ def sources(graph: Graph) -> Iterator[str]:
     """The groups, units and bodies: everything that may serve."""
     for kind in (Kind.ORG_GROUP, Kind.ORG_UNIT, Kind.ORGANIZATION):
         for node in nodes_of_kind(graph, kind):
-            if kind is not Kind.ORGANIZATION or graph.nodes[node].get("body"):
+            if kind is not Kind.ORGANIZATION or attributes.is_body(graph, node):
                 yield node
 
 
 def _elements(graph: Graph, target: str) -> list[str]:
-    attrs = graph.nodes[target]
-    if attrs["kind"] == Kind.ELEMENT:
-        return [f"{attrs['program_number']}.{attrs['number']}"]
+    if kind_of(target) is Kind.ELEMENT:
+        return [_numbered(graph, target)]
     return [
         e for child in children(graph, target, Rel.HAS_ELEMENT) for e in _elements(graph, child)
     ]
@@ -182,11 +185,7 @@ def _label_elements(graph: Graph, labels: Labels, target: str) -> list[str]:
     if match is None:
         raise ValueError(f"{labels.path.name}: target « {target} » is not `element P.E`")
     kind, program, element = match.groups()
-    numbers = {
-        f"{a['program_number']}.{a['number']}"
-        for _, a in graph.nodes(data=True)
-        if a["kind"] == Kind.ELEMENT
-    }
+    numbers = {_numbered(graph, e) for e in nodes_of_kind(graph, Kind.ELEMENT)}
     wanted = [f"{program}.{element}"] if kind == "element" else None
     if wanted is None:
         wanted = sorted(n for n in numbers if n.split(".")[0] == program)
@@ -197,3 +196,8 @@ def _label_elements(graph: Graph, labels: Labels, target: str) -> list[str]:
 
 def total(scores: Iterable[Score]) -> Count:
     return sum((s.count for s in scores), Count())
+
+
+def _numbered(graph: Graph, element: str) -> str:
+    """An element's `P.E`: its program's number and its own."""
+    return f"{attributes.program_number(graph, element)}.{attributes.number(graph, element)}"

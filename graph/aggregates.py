@@ -15,11 +15,18 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from graph.attributes import Graph
-from graph.editions import counterpart, edition_for, edition_graph, portfolio_of
-from graph.facts import inputs, uncomputed
+from graph import attributes
+from graph.attributes import Graph, inputs, uncomputed
+from graph.editions import counterpart, edition_for, edition_graph
 from graph.kinds import Kind, Rel, kind_of
-from graph.queries import categories, children, edition, edition_members, linked_for_year
+from graph.queries import (
+    categories,
+    children,
+    edition,
+    edition_members,
+    linked_for_year,
+    portfolio_of,
+)
 from loaders.records import Figure, Measure, Provenance, Unit
 
 T = TypeVar("T")
@@ -103,10 +110,11 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
 
 def memo(graph: Graph, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, once per build: kept in the graph's cache under `key`."""
-    cache: dict[Hashable, T] = graph.graph.setdefault("cache", {})
+    cache = attributes.cache(graph)
     if key not in cache:
         cache[key] = compute()
-    return cache[key]
+    found: T = cache[key]
+    return found
 
 
 def amount(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
@@ -154,7 +162,7 @@ def _parts(graph: Graph, node: str, year: str) -> list[str]:
 
 
 def _read(graph: Graph, node: str, measure: Measure, year: str) -> Amount | None:
-    figure = inputs(graph.nodes[node]).get((measure, year))
+    figure = inputs(graph, node).get((measure, year))
     if figure is None:
         return None
     where = f"{figure.provenance.source}:{figure.provenance.line_start} cell {figure.cell}"
@@ -246,8 +254,7 @@ def _edition_view(graph: Graph, node: str, years: tuple[str, str]) -> tuple[str 
 
 def _marked(graph: Graph, node: str, measure: Measure, year: str) -> str:
     """Where the document of `year` marks this change as not computable, if it does."""
-    attrs = graph.nodes[linked_for_year(graph, node, year)]
-    for item in uncomputed(attrs):
+    for item in uncomputed(graph, linked_for_year(graph, node, year)):
         if item.about is measure and item.edition == year:
             where = item.marker.provenance
             written = f'writes "{item.marker.raw}"' if item.marker.raw else "leaves the cell empty"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from graph import attributes
 from graph.aggregates import (
     BUDGET_MEASURES,
     Amount,
@@ -85,8 +86,7 @@ def parent_of(graph: Graph, node: str) -> str | None:
     (None for a node in no portfolio, such as a portfolio)."""
     if kind_of(node) is Kind.ELEMENT:
         return program_of(graph, node)
-    portfolio = graph.nodes[node].get("portfolio")
-    return None if portfolio is None else str(portfolio)
+    return attributes.portfolio(graph, node)
 
 
 def share(
@@ -259,4 +259,4 @@ def _total(parts: list[tuple[str, Amount]]) -> Amount:
 
 def _row(graph: Graph, node: str, part: Amount, total: Decimal) -> BreakdownRow:
     share = round_percent(percent(part.value, total)) if total else None
-    return BreakdownRow(node, graph.nodes[node]["name"], part, share)
+    return BreakdownRow(node, attributes.name(graph, node), part, share)

@@ -10,28 +10,29 @@ is that edition's own comparison (`graph.aggregates.change`).
 
 from __future__ import annotations
 
-from typing import Any
-
-from graph.attributes import Graph
-from graph.facts import Key, edition_inputs
+from graph.attributes import (
+    Graph,
+    copy_of,
+    edition_inputs,
+    editions,
+    name,
+    own_year,
+    previous_year,
+    set_edition_figures,
+    year,
+)
+from graph.facts import Key
 from graph.kinds import Kind, Rel, kind_of
-from graph.queries import children, linked_for_year
+from graph.queries import children, linked_for_year, portfolio_of
 from loaders.records import Figure
 from loaders.text import name_key
 
 _CATEGORIES = (Rel.HAS_SUPERCATEGORY, Rel.HAS_INVESTMENT_CATEGORY)
 
 
-def editions(graph: Graph, portfolio: str) -> dict[str, str]:
-    """A portfolio's editions: each document's fiscal year → its document node."""
-    held: dict[str, str] = graph.nodes[portfolio].get("editions", {})
-    return held
-
-
 def years_of(graph: Graph, portfolio: str, edition: str) -> tuple[str, str]:
     """The previous year and the year an edition gives figures for."""
-    document = graph.nodes[editions(graph, portfolio)[edition]]
-    return str(document["previous_year"]), edition
+    return previous_year(graph, editions(graph, portfolio)[edition]), edition
 
 
 def edition_for(graph: Graph, portfolio: str, years: tuple[str, str]) -> str | None:
@@ -42,10 +43,6 @@ def edition_for(graph: Graph, portfolio: str, years: tuple[str, str]) -> str | N
     if not held:
         return None
     return years[1] if years[1] in held else min(held)
-
-
-def portfolio_of(graph: Graph, node: str) -> str:
-    return node if kind_of(node) is Kind.PORTFOLIO else str(graph.nodes[node]["portfolio"])
 
 
 def edition_nodes(graph: Graph, portfolio: str, edition: str) -> list[str]:
@@ -62,16 +59,16 @@ def counterpart(graph: Graph, node: str, edition: str) -> str | None:
     kind = kind_of(node)
     if kind in (Kind.PROGRAM, Kind.ELEMENT):
         found = linked_for_year(graph, node, edition)
-        return found if graph.nodes[found]["year"] == edition else None
+        return found if own_year(graph, found) == edition else None
     if kind not in (Kind.SUPERCATEGORY, Kind.INVESTMENT_CATEGORY):
         return node
-    key = name_key(graph.nodes[node]["name"])
+    key = name_key(name(graph, node))
     siblings = [c for rel in _CATEGORIES for c in children(graph, portfolio_of(graph, node), rel)]
     return next(
         (
             c
             for c in _of_year(graph, siblings, edition)
-            if kind_of(c) is kind and name_key(graph.nodes[c]["name"]) == key
+            if kind_of(c) is kind and name_key(name(graph, c)) == key
         ),
         None,
     )
@@ -86,20 +83,16 @@ def edition_graph(graph: Graph, portfolio: str, edition: str) -> Graph:
         return graph
     keep = [*edition_nodes(graph, portfolio, edition), held[edition]]
     keep += children(graph, portfolio, Rel.HAS_ORGANIZATION)
-    copy = Graph(cache={}, documents=[held[edition]])
-    copy.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
-    for source, target, key, data in graph.subgraph(keep).edges(keys=True, data=True):
-        copy.add_edge(source, target, key=key, **data)
-    attrs = copy.nodes[portfolio]
-    attrs["editions"] = {edition: held[edition]}
-    attrs["inputs"] = own_inputs(attrs, edition)
+    copy = copy_of(graph, keep, [held[edition]])
+    own = own_inputs(copy, portfolio, edition)
+    set_edition_figures(copy, portfolio, {edition: held[edition]}, own)
     return copy
 
 
-def own_inputs(attrs: dict[str, Any], edition: str) -> dict[Key, Figure]:
+def own_inputs(graph: Graph, portfolio: str, edition: str) -> dict[Key, Figure]:
     """A portfolio's leaves (crédits permanents, headcount) as one edition states them."""
-    return dict(edition_inputs(attrs).get(edition, {}))
+    return dict(edition_inputs(graph, portfolio).get(edition, {}))
 
 
 def _of_year(graph: Graph, nodes: list[str], edition: str) -> list[str]:
-    return [n for n in nodes if graph.nodes[n].get("year") == edition]
+    return [n for n in nodes if year(graph, n) == edition]

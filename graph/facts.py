@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from graph.kinds import TextField
 from loaders.records import Figure, Measure, NotComputable, Paragraph, Provenance, Text
@@ -53,43 +52,6 @@ class Uncomputed:
     edition: str
 
 
-def inputs(attrs: dict[str, Any]) -> dict[Key, Figure]:
-    found: dict[Key, Figure] = attrs.setdefault("inputs", {})
-    return found
-
-
-def edition_inputs(attrs: dict[str, Any]) -> dict[str, dict[Key, Figure]]:
-    """A portfolio's leaves by edition: each document's own, both of its years (`inputs`
-    holds one figure a year, from that year's own document when it is loaded)."""
-    found: dict[str, dict[Key, Figure]] = attrs.setdefault("edition_inputs", {})
-    return found
-
-
-def leaves(attrs: dict[str, Any]) -> list[Figure]:
-    """Every leaf figure a node holds: its inputs, then other editions' own."""
-    found = list(inputs(attrs).values())
-    held = set(found)
-    for figures in edition_inputs(attrs).values():
-        found += [f for f in figures.values() if f not in held]
-        held |= set(figures.values())
-    return found
-
-
-def stated(attrs: dict[str, Any]) -> list[Stated]:
-    found: list[Stated] = attrs.setdefault("stated", [])
-    return found
-
-
-def uncomputed(attrs: dict[str, Any]) -> list[Uncomputed]:
-    """A node's not-computable percentages (reading adds no empty list to the node)."""
-    found: list[Uncomputed] = attrs.get("uncomputed", [])
-    return found
-
-
-def add_uncomputed(attrs: dict[str, Any], item: Uncomputed) -> None:
-    attrs.setdefault("uncomputed", []).append(item)
-
-
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A piece of prose the document states about a node: which text it is, and where."""
@@ -99,17 +61,6 @@ class Passage:
     provenance: Provenance
 
 
-def passages(attrs: dict[str, Any]) -> tuple[Passage, ...]:
-    """The prose about a node besides its name: definitions, highlights, mandates..."""
-    return tuple(attrs.get("passages", ()))
-
-
 def passages_of(field: TextField, texts: Iterable[Text | Paragraph]) -> list[Passage]:
     """Texts or paragraphs of a document as passages of `field`."""
     return [Passage(field, t.text, t.provenance) for t in texts]
-
-
-def add_passages(attrs: dict[str, Any], found: Iterable[Passage]) -> None:
-    """Add passages a document states about a node (once each: a unit may be titled twice)."""
-    held: list[Passage] = attrs.setdefault("passages", [])
-    held.extend(p for p in found if p not in held)

@@ -2,8 +2,8 @@
 
 The graph does not change once built, so `index_of` builds the index on first
 use and keeps it in the graph (a snapshot carries it). While a graph is being
-built (`graph.graph["built"]` not yet set) nothing is kept: an index of half a
-graph would go stale.
+built (`graph.attributes.is_built` not yet true) nothing is kept: an index of
+half a graph would go stale.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import Graph, has_lookup, is_built, keep_lookup, lookup
 from graph.kinds import Kind
 from loaders.text import name_key
 
 _KEY = "index"
 K = TypeVar("K")
 T = TypeVar("T")
-BUILT = "built"
-"""The graph attribute `build_graph` sets once the graph is complete."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +40,15 @@ def index_of(graph: Graph) -> Index:
 
 
 def kept(graph: Graph, key: str, build: Callable[[Graph], T]) -> T:
-    """`build(graph)`, kept in the graph under `key` once the graph is built (`BUILT`):
-    a lookup of half a graph would go stale, so one being built gets a fresh one."""
-    if key in graph.graph:
-        found: T = graph.graph[key]
+    """`build(graph)`, kept in the graph under `key` once the graph is built
+    (`graph.attributes.is_built`): a lookup of half a graph would go stale, so one being
+    built gets a fresh one."""
+    if has_lookup(graph, key):
+        found: T = lookup(graph, key)
         return found
     value = build(graph)
-    if graph.graph.get(BUILT):
-        graph.graph[key] = value
+    if is_built(graph):
+        keep_lookup(graph, key, value)
     return value
 
 
@@ -58,13 +58,12 @@ def build_index(graph: Graph) -> Index:
     by_portfolio: defaultdict[tuple[Kind, str, str | None], list[str]] = defaultdict(list)
     ordered = tuple(sorted(graph))
     for node in ordered:
-        data = graph.nodes[node]
-        kind = Kind(data["kind"])
+        kind = attributes.kind(graph, node)
         by_kind[kind].append(node)
-        by_name[(kind, name_key(data["name"]))].append(node)
-        if (portfolio := data.get("portfolio")) is not None:
+        by_name[(kind, name_key(attributes.name(graph, node)))].append(node)
+        if (portfolio := attributes.portfolio(graph, node)) is not None:
             by_portfolio[(kind, portfolio, None)].append(node)
-            by_portfolio[(kind, portfolio, data.get("year"))].append(node)
+            by_portfolio[(kind, portfolio, attributes.year(graph, node))].append(node)
     return Index(_frozen(by_kind), _frozen(by_name), _frozen(by_portfolio), ordered)
 
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Generic, TypeAlias, TypeVar
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.breakdowns import BreakdownRow, share
 from graph.kinds import Kind, kind_of
@@ -135,13 +136,13 @@ def page(items: Sequence[T], first: int, offset: int = 0) -> Page[T]:
 
 
 def tie_of(graph: Graph, node: str) -> tuple[str, str]:
-    return (fold(graph.nodes[node]["name"]), node)
+    return (fold(attributes.name(graph, node)), node)
 
 
 def node_value(graph: Graph, node: str, field: OrderField, basis: Basis) -> Value | None:
     """The value `field` reads for a node (None when the node has none)."""
     if field is OrderField.NAME:
-        return fold(graph.nodes[node]["name"])
+        return fold(attributes.name(graph, node))
     if field is OrderField.NUMBER:
         return _number(graph, node)
     if field is OrderField.AMOUNT:
@@ -155,13 +156,13 @@ def node_value(graph: Graph, node: str, field: OrderField, basis: Basis) -> Valu
 
 
 def _number(graph: Graph, node: str) -> tuple[int, ...]:
-    data = graph.nodes[node]
     kind = kind_of(node)
     if kind is Kind.ELEMENT:
-        return (int(data["program_number"]), int(data["number"]))
-    if "number" in data:
-        return tuple(int(p) for p in str(data["number"]).split("."))
-    return (data["provenance"][0].line_start,) if data["provenance"] else ()
+        return (attributes.program_number(graph, node), int(attributes.number(graph, node)))
+    if attributes.has_number(graph, node):
+        return tuple(int(p) for p in str(attributes.number(graph, node)).split("."))
+    lines = attributes.provenances(graph, node)
+    return (lines[0].line_start,) if lines else ()
 
 
 def ordered_nodes(graph: Graph, nodes: Iterable[str], order: Order) -> list[str]:

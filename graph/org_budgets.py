@@ -11,10 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from graph.aggregates import Amount, Change, amount, change, change_between, memo, summed
-from graph.attributes import Graph
+from graph.attributes import (
+    EdgeData,
+    Graph,
+    confidence,
+    edge_lines,
+    evidence,
+    own_year,
+    serves_method,
+)
 from graph.kinds import Kind, Rel, ServesMethod, kind_of
 from graph.queries import (
     ORG_KINDS,
@@ -22,6 +29,7 @@ from graph.queries import (
     children,
     group_of,
     in_portfolio,
+    portfolio_of,
     program_of,
     served,
 )
@@ -82,22 +90,10 @@ class OrgBudget:
         return min(p.confidence for p in self.parts)
 
 
-# The one place that reads a serves edge's attributes (graph/build/serves.py writes
-# them): a change of the edges' shape changes these three functions only.
-def serves_edge(source: str, target: str, data: dict[str, Any]) -> ServesEdge:
-    method = ServesMethod(data["method"])
-    confidence = Decimal(data["confidence"])
-    return ServesEdge(source, target, method, confidence, _evidence(data), _lines(data))
-
-
-def _evidence(data: dict[str, Any]) -> str | None:
-    found = data.get("evidence")
-    return None if found is None else str(found)
-
-
-def _lines(data: dict[str, Any]) -> tuple[int, ...]:
-    """The lines the evidence was read from, when the edge records them."""
-    return tuple(int(line) for line in data.get("lines", ()))
+def serves_edge(source: str, target: str, data: EdgeData) -> ServesEdge:
+    """A serves edge as its record (graph/build/serves.py writes its attributes)."""
+    found = serves_method(data)
+    return ServesEdge(source, target, found, confidence(data), evidence(data), edge_lines(data))
 
 
 def served_parts(graph: Graph, node: str) -> dict[str, tuple[ServesEdge, ...]]:
@@ -140,9 +136,8 @@ def covers(graph: Graph, parts: Iterable[str], target: str) -> bool:
 
 def shared_with(graph: Graph, node: str, target: str) -> tuple[str, ...]:
     """The other groups of `node`'s document that serve `target`, or part of it."""
-    data = graph.nodes[node]
     own = group_of(graph, node)
-    groups = in_portfolio(graph, Kind.ORG_GROUP, data["portfolio"], data["year"])
+    groups = in_portfolio(graph, Kind.ORG_GROUP, portfolio_of(graph, node), own_year(graph, node))
     return tuple(g for g in groups if g != own and covers(graph, served_parts(graph, g), target))
 
 

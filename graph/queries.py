@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import os.path
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import (
+    EdgeData,
+    Graph,
+    documents,
+    edge,
+    edge_year,
+    editions,
+    in_edges,
+    method,
+    name,
+    number,
+    out_edges,
+    own_year,
+    path,
+    program_number,
+)
 from graph.index import index_of
 from graph.kinds import Kind, Rel, kind_of
 from graph.substrings import substrings_of
@@ -19,9 +35,17 @@ from loaders.years import next_year
 ORG_KINDS = (Kind.ORG_GROUP, Kind.ORG_UNIT)
 
 
-def attrs(graph: Graph, node: str) -> dict[str, Any] | None:
-    """A node's attributes, or None for an unknown id."""
-    return graph.nodes[node] if node in graph else None
+def has_node(graph: Graph, node: str) -> bool:
+    return node in graph
+
+
+def portfolio_of(graph: Graph, node: str) -> str:
+    """The portfolio a node belongs to (a portfolio belongs to itself)."""
+    return attributes.portfolio(graph, node) or node
+
+
+def portfolio_names(graph: Graph) -> list[str]:
+    return [name(graph, p) for p in portfolios(graph)]
 
 
 def nodes_of_kind(graph: Graph, kind: Kind) -> list[str]:
@@ -46,19 +70,19 @@ def parents(graph: Graph, node: str, rel: Rel) -> list[str]:
 def shown_path(graph: Graph, source: str) -> str:
     """`source` relative to the data root, the deepest directory holding every loaded
     document: a document's name when they share one directory, never a server path."""
-    cache: dict[str, Any] = graph.graph.setdefault("cache", {})
+    cache = attributes.cache(graph)
     shown: dict[str, str] = cache.setdefault("shown_paths", {})
     if source not in shown:  # a wide answer shows the same few documents' paths again and again
         shown[source] = _shown_path(graph, cache, source)
     return shown[source]
 
 
-def _shown_path(graph: Graph, cache: dict[str, Any], source: str) -> str:
+def _shown_path(graph: Graph, cache: dict[Hashable, Any], source: str) -> str:
     if "document_root" not in cache:
-        paths = [str(graph.nodes[d]["path"]) for d in graph.graph.get("documents", ())]
+        paths = [path(graph, d) for d in documents(graph)]
         folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
         cache["document_root"] = os.path.commonpath(folders) if folders else ""
-    root = cache["document_root"]
+    root: str = cache["document_root"]
     return os.path.relpath(os.path.abspath(source), root) if root else os.path.basename(source)
 
 
@@ -73,22 +97,37 @@ def find_by_name(graph: Graph, kind: Kind, name: str) -> list[str]:
 
 def years(graph: Graph, portfolio: str) -> list[str]:
     """Every fiscal year a portfolio's documents give figures for."""
-    return sorted(graph.nodes[portfolio].get("years", ()))
+    return sorted(attributes.years(graph, portfolio))
+
+
+def latest_year(graph: Graph, portfolio: str) -> str:
+    return years(graph, portfolio)[-1]
+
+
+def year_before(graph: Graph, portfolio: str, year: str) -> str | None:
+    """The latest year before `year` that the portfolio's documents give figures for."""
+    earlier = [y for y in years(graph, portfolio) if y < year]
+    return earlier[-1] if earlier else None
+
+
+def document_years(graph: Graph, portfolio: str | None = None) -> list[str]:
+    """The fiscal years a document is for (of `portfolio`, if given)."""
+    chosen = [portfolio] if portfolio else portfolios(graph)
+    return sorted({y for p in chosen for y in editions(graph, p)})
 
 
 def edition(graph: Graph, portfolio: str, year: str) -> str | None:
     """Which document year speaks for `year`: its own, else the next year's comparison."""
-    editions = graph.nodes[portfolio].get("editions", {})
-    if year in editions:
+    held = editions(graph, portfolio)
+    if year in held:
         return year
     following = next_year(year) if year[:4].isdigit() else ""
-    return following if following in editions else None
+    return following if following in held else None
 
 
 def edition_members(graph: Graph, node: str, year: str) -> list[str]:
     """A portfolio's programs, or an organization's programs and elements, for `year`."""
-    portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node]["portfolio"]
-    chosen = edition(graph, portfolio, year)
+    chosen = edition(graph, portfolio_of(graph, node), year)
     rel = Rel.HAS_PROGRAM if kind_of(node) is Kind.PORTFOLIO else Rel.ADMINISTERS
     found = [t for t, y in year_edges(graph, node, rel) if y == chosen]
     return sorted(_whole_programs(graph, found))
@@ -96,8 +135,7 @@ def edition_members(graph: Graph, node: str, year: str) -> list[str]:
 
 def year_edges(graph: Graph, node: str, rel: Rel) -> list[tuple[str, str | None]]:
     """The targets of `node`'s `rel` edges, each with the fiscal year the edge holds for."""
-    edges = graph.out_edges(node, keys=True, data=True)
-    return [(t, d.get("year")) for _, t, k, d in edges if k == rel]
+    return [(t, edge_year(d)) for t, d in out_edges(graph, node, rel)]
 
 
 def _whole_programs(graph: Graph, members: list[str]) -> set[str]:
@@ -113,7 +151,22 @@ def _whole_programs(graph: Graph, members: list[str]) -> set[str]:
 
 
 def programs(graph: Graph, portfolio: str, year: str) -> list[str]:
-    return sorted(edition_members(graph, portfolio, year), key=lambda n: graph.nodes[n]["number"])
+    return by_number(graph, edition_members(graph, portfolio, year))
+
+
+def by_number(graph: Graph, nodes: Iterable[str]) -> list[str]:
+    """Programs, elements, objectives or modes in the order of their numbers (`2.10`
+    after `2.9`)."""
+    return sorted(nodes, key=lambda n: _number_key(number(graph, n)))
+
+
+def numbered_children(graph: Graph, node: str, rel: Rel) -> list[str]:
+    """Targets of `node`'s `rel` edges (elements, objectives, sub-items) by number."""
+    return by_number(graph, children(graph, node, rel))
+
+
+def _number_key(number: int | str) -> tuple[int, ...]:
+    return (number,) if isinstance(number, int) else tuple(int(p) for p in number.split("."))
 
 
 def categories(graph: Graph, portfolio: str, year: str, rel: Rel) -> list[str]:
@@ -124,14 +177,16 @@ def categories(graph: Graph, portfolio: str, year: str, rel: Rel) -> list[str]:
 
 def linked_for_year(graph: Graph, node: str, year: str) -> str:
     """The same program or element in the document of `year`, if that year was loaded."""
-    attrs = graph.nodes[node]
-    if attrs.get("year") in (None, year) or kind_of(node) not in (Kind.PROGRAM, Kind.ELEMENT):
+    if attributes.year(graph, node) in (None, year) or kind_of(node) not in (
+        Kind.PROGRAM,
+        Kind.ELEMENT,
+    ):
         return node
     # Walk the continued_by chain both ways (a filtered view's BFS costs O(graph) a call).
     for step in (children, parents):
         linked = step(graph, node, Rel.CONTINUED_BY)
         while linked:
-            if graph.nodes[linked[0]]["year"] == year:
+            if own_year(graph, linked[0]) == year:
                 return linked[0]
             linked = step(graph, linked[0], Rel.CONTINUED_BY)
     return node
@@ -143,10 +198,8 @@ def program_of(graph: Graph, element: str) -> str:
 
 def parent_unit(graph: Graph, node: str) -> str | None:
     """The unit or group a unit is part of: a stated relation first, else the layout."""
-    edges = [
-        (t, d) for _, t, k, d in graph.out_edges(node, keys=True, data=True) if k == Rel.PART_OF
-    ]
-    edges.sort(key=lambda pair: (pair[1].get("method") != "stated", pair[0]))
+    edges = out_edges(graph, node, Rel.PART_OF)
+    edges.sort(key=lambda pair: (method(pair[1]) != "stated", pair[0]))
     return edges[0][0] if edges else None
 
 
@@ -155,23 +208,21 @@ def units_of(graph: Graph, node: str) -> list[str]:
     return [n for n in parents(graph, node, Rel.PART_OF) if kind_of(n) is Kind.ORG_UNIT]
 
 
-def served(graph: Graph, node: str) -> list[tuple[str, dict[str, Any]]]:
+def served(graph: Graph, node: str) -> list[tuple[str, EdgeData]]:
     """What a group, unit or organization serves, with each edge's basis."""
-    return [(t, d) for _, t, k, d in graph.out_edges(node, keys=True, data=True) if k == Rel.SERVES]
+    return out_edges(graph, node, Rel.SERVES)
 
 
 def servers(graph: Graph, target: str, kinds: Sequence[Kind] = ORG_KINDS) -> list[str]:
     """Who serves a program (directly or through its elements) or an element."""
     targets = [target, *children(graph, target, Rel.HAS_ELEMENT)]
     found = {s for t in targets for s in parents(graph, t, Rel.SERVES) if kind_of(s) in kinds}
-    return sorted(found, key=lambda n: (kind_of(n) != Kind.ORG_GROUP, graph.nodes[n]["name"]))
+    return sorted(found, key=lambda n: (kind_of(n) != Kind.ORG_GROUP, name(graph, n)))
 
 
-def served_by(graph: Graph, target: str) -> list[tuple[str, dict[str, Any]]]:
+def served_by(graph: Graph, target: str) -> list[tuple[str, EdgeData]]:
     """Who serves an element or program directly, with each edge's basis."""
-    return [
-        (s, d) for s, _, k, d in graph.in_edges(target, keys=True, data=True) if k == Rel.SERVES
-    ]
+    return in_edges(graph, target, Rel.SERVES)
 
 
 def administrators(graph: Graph, node: str) -> list[str]:
@@ -290,7 +341,7 @@ def all_units(graph: Graph, node: str) -> list[str]:
     return list(found)
 
 
-PartOf = tuple[str, str, dict[str, Any]]
+PartOf = tuple[str, str, EdgeData]
 """A part-of edge: the part, the whole, and the edge's data (its sentence, its lines)."""
 
 
@@ -305,7 +356,7 @@ def part_of_cycles(graph: Graph) -> list[list[PartOf]]:
         start = cycle.index(min(cycle))
         ordered = cycle[start:] + cycle[:start]
         pairs = zip(ordered, ordered[1:] + ordered[:1], strict=True)
-        found.append([(s, t, graph.get_edge_data(s, t, Rel.PART_OF)) for s, t in pairs])
+        found.append([(s, t, edge(graph, s, t, Rel.PART_OF)) for s, t in pairs])
     return sorted(found, key=lambda c: [s for s, _, _ in c])
 
 
@@ -331,4 +382,4 @@ def unserved_elements(graph: Graph, portfolio: str, year: str) -> list[str]:
         targets = (element, program_of(graph, element))
         if not any(kind_of(s) in ORG_KINDS for t in targets for s in parents(graph, t, Rel.SERVES)):
             found.append(element)
-    return sorted(found, key=lambda e: (graph.nodes[e]["program_number"], graph.nodes[e]["number"]))
+    return sorted(found, key=lambda e: (program_number(graph, e), number(graph, e)))

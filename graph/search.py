@@ -26,10 +26,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from graph.attributes import Graph
-from graph.facts import Passage, passages
+from graph import attributes
+from graph.attributes import Graph, name, passages, provenances
+from graph.facts import Passage
 from graph.index import kept
 from graph.kinds import Kind, TextField, kind_of
 from loaders.records import Provenance
@@ -106,12 +106,12 @@ def build_search_index(graph: Graph) -> SearchIndex:
     texts: dict[str, tuple[Passage, ...]] = {}
     held: dict[str, tuple[frozenset[str], ...]] = {}
     postings: defaultdict[str, dict[str, int]] = defaultdict(dict)
-    for node, data in graph.nodes(data=True):
-        if kind_of(node) in _UNINDEXED or not data["provenance"]:
+    for node in graph:
+        if kind_of(node) in _UNINDEXED or not provenances(graph, node):
             continue
         field = _OWN_TEXT.get(kind_of(node), TextField.NAME)
-        name = Passage(field, data["name"], _named_at(node, data))
-        texts[node] = (name, *passages(data))
+        named = Passage(field, name(graph, node), _named_at(graph, node))
+        texts[node] = (named, *passages(graph, node))
         found = [terms(p.text) for p in texts[node]]
         held[node] = tuple(frozenset(f) for f in found)
         for stem, count in Counter(s for f in found for s in f).items():
@@ -119,13 +119,13 @@ def build_search_index(graph: Graph) -> SearchIndex:
     return SearchIndex(texts, held, dict(postings))
 
 
-def _named_at(node: str, data: dict[str, Any]) -> Provenance:
+def _named_at(graph: Graph, node: str) -> Provenance:
     """Where the node's name is written: its first line, but for a program (whose first
     line is its definition's) the first line that writes its name."""
-    lines: list[Provenance] = data["provenance"]
+    lines = provenances(graph, node)
     if kind_of(node) is not Kind.PROGRAM:
         return lines[0]
-    key = name_key(data["name"])
+    key = name_key(name(graph, node))
     named = [p for p in lines if key in name_key(p.text)]
     return min(named or lines[:1], key=lambda p: p.line_start)
 
@@ -162,7 +162,7 @@ def _candidates(index: SearchIndex, query: Query) -> list[str]:
 
 
 def _in(graph: Graph, node: str, portfolio: str | None) -> bool:
-    return portfolio is None or node == portfolio or graph.nodes[node].get("portfolio") == portfolio
+    return portfolio is None or node == portfolio or attributes.portfolio(graph, node) == portfolio
 
 
 def _hit(index: SearchIndex, node: str, query: Query) -> Hit | None:
@@ -217,6 +217,6 @@ def _rank(graph: Graph, hit: Hit) -> tuple[bool, int, Decimal, str, str]:
         not hit.name_match,
         -hit.together,
         -hit.score,
-        fold(graph.nodes[hit.node]["name"]),
+        fold(name(graph, hit.node)),
         hit.node,
     )

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import Graph
+from graph.attributes import Graph, clear_cache
 from graph.errors import GraphError
 
 FORMAT_VERSION = 1
@@ -44,7 +44,7 @@ class Snapshot:
 def write_snapshot(snapshot: Snapshot, path: Path) -> None:
     """Write `snapshot` to `path` atomically (a reader never sees half a file)."""
     graph = snapshot.graph.copy()
-    graph.graph["cache"] = {}
+    clear_cache(graph)
     payload = pickle.dumps(graph, protocol=5)
     header = {
         "format": FORMAT_VERSION,
@@ -72,7 +72,7 @@ def read_snapshot(path: Path) -> Snapshot:
     graph = pickle.loads(payload)
     if not isinstance(graph, nx.MultiDiGraph):
         raise SnapshotError(f"{path}: the snapshot holds no graph")
-    documents = tuple(str(d) for d in header.get("documents", ()))
+    documents = tuple(str(d) for d in header.get("documents", ()))  # a JSON key, not an attribute
     return Snapshot(graph, str(header.get("dataVersion", "")), documents)
 
 

@@ -15,9 +15,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import Graph, definition, intro, mandate
 from graph.index import kept
 from graph.kinds import Kind
 from loaders.text import fold
@@ -31,10 +31,10 @@ def plain(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def texts_of(data: dict[str, Any]) -> list[str]:
+def texts_of(graph: Graph, node: str) -> list[str]:
     """A node's texts other than its name."""
-    texts = [*data.get("mandate", ()), *data.get("intro", ())]
-    return texts + [data.get("definition", "")]
+    texts = [*mandate(graph, node), *intro(graph, node)]
+    return texts + [definition(graph, node)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +98,9 @@ def build_substrings(graph: Graph) -> Substrings:
     names: defaultdict[Kind, list[tuple[str, str]]] = defaultdict(list)
     texts: defaultdict[Kind, list[tuple[str, str]]] = defaultdict(list)
     for node in sorted(graph):
-        data = graph.nodes[node]
-        kind = Kind(data["kind"])
-        names[kind].append((node, plain(data["name"])))
-        texts[kind].extend((node, plain(t)) for t in texts_of(data) if t)
+        kind = attributes.kind(graph, node)
+        names[kind].append((node, plain(attributes.name(graph, node))))
+        texts[kind].extend((node, plain(t)) for t in texts_of(graph, node) if t)
     return Substrings(
         {k: Joined.of(v) for k, v in names.items()}, {k: Joined.of(v) for k, v in texts.items()}
     )

@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import aggregates, org_budgets
+from graph import aggregates, attributes, org_budgets
 from graph.attributes import Graph
+from graph.queries import latest_year, portfolio_of, year_before
 from loaders import records
 from loaders.years import previous_year
 from schema.arguments import (
     checked_year,
-    latest_year,
-    portfolio_of,
-    year_before,
     year_or,
 )
 from schema.enums import Measure, Status
@@ -177,7 +175,7 @@ class Budgeted(Entity):
 
     @strawberry.field(description=FIGURES)
     def document_figures(self) -> list[DocumentFigure]:
-        return document_figures(self.data)
+        return document_figures(self.graph, self.key)
 
     @strawberry.field(
         description="The audit's findings about it (with `descendants`, also about what is "
@@ -201,5 +199,5 @@ class Budgeted(Entity):
     def year_or(self, year: str | None) -> str:
         """`year` checked against the portfolio's years, or this entity's own year."""
         portfolio = portfolio_of(self.graph, self.key)
-        own = self.view_year or self.data.get("year") or latest_year(self.graph, portfolio)
-        return year_or(self.graph, portfolio, year, str(own))
+        own = self.view_year or attributes.year(self.graph, self.key)
+        return year_or(self.graph, portfolio, year, own or latest_year(self.graph, portfolio))

@@ -4,11 +4,10 @@ and its two figures, and a figure exactly as a document states it."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import strawberry
 
-from graph import aggregates, breakdowns, facts
+from graph import aggregates, attributes, breakdowns
 from graph.attributes import Graph
 from loaders import records
 from schema.enums import FigureMeasure
@@ -127,8 +126,8 @@ FIGURES = (
 )
 
 
-def document_figures(data: dict[str, Any]) -> list[DocumentFigure]:
+def document_figures(graph: Graph, node: str) -> list[DocumentFigure]:
     """The figures a node's attributes hold: its inputs, then what it states."""
-    read = [DocumentFigure.of(f, None) for f in facts.leaves(data)]
-    stated = [DocumentFigure.of(s.figure, s.table.value) for s in facts.stated(data)]
+    read = [DocumentFigure.of(f, None) for f in attributes.leaves(graph, node)]
+    stated = [DocumentFigure.of(s.figure, s.table.value) for s in attributes.stated(graph, node)]
     return read + stated

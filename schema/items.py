@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
+from graph import attributes
 from graph.kinds import Kind, Rel
-from graph.queries import children, parents
+from graph.queries import children, numbered_children, parents
 from schema.nodes import Entity, register, typed
 
 if TYPE_CHECKING:
@@ -24,12 +24,7 @@ ItemT = TypeVar("ItemT", bound="Item")
 class Item(Entity):
     @strawberry.field(description="Its place in the list: `2`, or `2.1` for a sub-item.")
     def number(self) -> str:
-        return str(self.data["number"])
-
-
-def by_number(items: Sequence[ItemT]) -> list[ItemT]:
-    """Items in list order: `2` before `10`, `2` before `2.1`."""
-    return sorted(items, key=lambda i: [int(p) for p in str(i.data["number"]).split(".")])
+        return str(attributes.number(self.graph, self.key))
 
 
 @register(Kind.OBJECTIVE)
@@ -37,8 +32,8 @@ def by_number(items: Sequence[ItemT]) -> list[ItemT]:
 class Objective(Item):
     @strawberry.field(description="Its sub-items, in order.")
     def sub_items(self) -> list[Objective]:
-        found = children(self.graph, self.key, Rel.HAS_SUB_ITEM)
-        return by_number(typed(self.graph, found, Objective))
+        found = numbered_children(self.graph, self.key, Rel.HAS_SUB_ITEM)
+        return typed(self.graph, found, Objective)
 
 
 @register(Kind.INTERVENTION_MODE)
@@ -46,8 +41,8 @@ class Objective(Item):
 class InterventionMode(Item):
     @strawberry.field(description="Its sub-items, in order.")
     def sub_items(self) -> list[InterventionMode]:
-        found = children(self.graph, self.key, Rel.HAS_SUB_ITEM)
-        return by_number(typed(self.graph, found, InterventionMode))
+        found = numbered_children(self.graph, self.key, Rel.HAS_SUB_ITEM)
+        return typed(self.graph, found, InterventionMode)
 
 
 @register(Kind.ROLE)

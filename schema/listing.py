@@ -17,13 +17,13 @@ from typing import Annotated, Generic, TypeVar
 import strawberry
 from strawberry import relay
 
-from graph import listing
+from graph import attributes, listing
 from graph.attributes import Graph
 from graph.kinds import Kind
 from graph.listing import ORDER_MEANINGS, OrderField
-from graph.queries import find_by_name, in_portfolio
+from graph.queries import find_by_name, in_portfolio, year_before
 from loaders.years import previous_year
-from schema.arguments import MAX_PAGE, checked_size, checked_year, year_before
+from schema.arguments import MAX_PAGE, checked_size, checked_year
 from schema.enums import Measure, described_values
 from schema.errors import bad_input, one_of
 from schema.pagination import cursor_at, offset_after
@@ -166,11 +166,11 @@ def groups_named(graph: Graph, portfolio: str, name: str) -> list[str]:
     found = [
         g
         for g in find_by_name(graph, Kind.ORG_GROUP, name)
-        if graph.nodes[g].get("portfolio") == portfolio
+        if attributes.portfolio(graph, g) == portfolio
     ]
     if not found:
         groups = in_portfolio(graph, Kind.ORG_GROUP, portfolio)
-        names = sorted({str(graph.nodes[g]["name"]) for g in groups})
+        names = sorted({attributes.name(graph, g) for g in groups})
         raise bad_input(f'unknown group "{name}": {one_of(names)}')
     return found
 

@@ -17,6 +17,7 @@ import strawberry
 from graph import audit, queries
 from graph.attributes import Graph
 from graph.audit import Finding
+from graph.queries import portfolio_of
 from schema import arguments as args
 from schema.arguments import MAX_PAGE
 from schema.audit import AuditFinding
@@ -63,7 +64,7 @@ def units_named(graph: Graph, name: str, portfolio: str | None) -> list[str]:
     if portfolio is None:
         return found
     wanted = args.portfolio_named(graph, portfolio)
-    return [u for u in found if args.portfolio_of(graph, u) == wanted]
+    return [u for u in found if portfolio_of(graph, u) == wanted]
 
 
 def findings(

@@ -8,16 +8,17 @@ stands for each node kind, so any node id can be wrapped in its type.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar, overload
+from typing import TypeVar, overload
 
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.types.base import get_object_definition
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.kinds import Kind, kind_of
-from graph.queries import attrs
+from graph.queries import has_node
 from schema.provenance import Provenance, provenances
 
 E = TypeVar("E", bound="Entity")
@@ -30,29 +31,22 @@ class Entity(relay.Node):
     graph: strawberry.Private[Graph]
     # The fiscal year the parent field asked for (`programs(year: ...)`): the default
     # year of this entity's figures, instead of the year of its own document.
-    # Plain fields, set when the entity is made: graphql-core reads them without
-    # Strawberry's per-field resolver wrapper, the dearest part of a wide answer.
-    name: str = strawberry.field(description="The name, as the document writes it.")
-    graph_id: str = strawberry.field(
+    view_year: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The name, as the document writes it.")
+    def name(self) -> str:
+        return attributes.name(self.graph, self.key)
+
+    @strawberry.field(
         description="The graph's own readable id, e.g. "
         "`program:immigration-et-communautes-culturelles/2007-2008/1`."
     )
-    view_year: strawberry.Private[str | None] = None
+    def graph_id(self) -> str:
+        return self.key
 
     @strawberry.field(description="The lines of the source documents that state this entity.")
     def provenance(self) -> list[Provenance]:
-        return provenances(self.data["provenance"])
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return node_data(self.graph, self.key)
-
-
-def node_data(graph: Graph, node: str) -> dict[str, Any]:
-    """The attributes of a node the graph holds."""
-    found = attrs(graph, node)
-    assert found is not None, node
-    return found
+        return provenances(attributes.provenances(self.graph, self.key))
 
 
 def register(kind: Kind) -> Callable[[type[E]], type[E]]:
@@ -67,8 +61,7 @@ def register(kind: Kind) -> Callable[[type[E]], type[E]]:
 
 def entity(graph: Graph, node: str, year: str | None = None) -> Entity:
     """The entity of a node id the graph holds, its figures seen for `year` by default."""
-    name = str(node_data(graph, node)["name"])
-    return _TYPES[kind_of(node)](key=node, graph=graph, name=name, graph_id=node, view_year=year)
+    return _TYPES[kind_of(node)](key=node, graph=graph, view_year=year)
 
 
 def entities(graph: Graph, nodes: Iterable[str]) -> list[Entity]:
@@ -105,7 +98,7 @@ def typed(graph: Graph, nodes: Iterable[str], cls: type[E], year: str | None = N
 
 def lookup(graph: Graph, node: str, cls: type[E]) -> E | None:
     """The entity of `node` if the graph holds it and it is a `cls`, else None."""
-    if attrs(graph, node) is None:
+    if not has_node(graph, node):
         return None
     found = entity(graph, node)
     return found if isinstance(found, cls) else None

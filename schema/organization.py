@@ -7,17 +7,24 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import org_budgets
+from graph import attributes, org_budgets
 from graph.attributes import Graph
-from graph.facts import passages
 from graph.kinds import Kind, Rel, TextField, kind_of
 from graph.org_budgets import RULE
-from graph.queries import children, parent_unit, parents, served, units_of
-from schema.arguments import portfolio_of, year_or
+from graph.queries import (
+    children,
+    numbered_children,
+    parent_unit,
+    parents,
+    portfolio_of,
+    served,
+    units_of,
+)
+from schema.arguments import year_or
 from schema.budget import Budgeted, Change, ComparedMeasure, FromYear, YearArgument, change_of
 from schema.enums import GroupKind, Measure, ServesMethod
 from schema.figures import THOUSANDS, Amount
-from schema.items import InterventionMode, Objective, Role, by_number
+from schema.items import InterventionMode, Objective, Role
 from schema.listing import First, OrderBy, Where, arranged, top
 from schema.nodes import Entity, entity, register, typed
 from schema.program import Element, Program
@@ -164,7 +171,7 @@ class ServingEntity(OrgEntity):
 
     def _year(self, year: str | None) -> str:
         portfolio = portfolio_of(self.graph, self.key)
-        return year_or(self.graph, portfolio, year, str(self.data["year"]))
+        return year_or(self.graph, portfolio, year, attributes.own_year(self.graph, self.key))
 
     def _units(self, order_by: OrderBy, where: Where) -> list[OrgUnit]:
         portfolio, year = portfolio_of(self.graph, self.key), self._year(None)
@@ -179,7 +186,7 @@ class ServingEntity(OrgEntity):
 class Organization(Budgeted, OrgEntity):
     @strawberry.field(description="True for a body reporting to the minister (e.g. a council).")
     def is_body(self) -> bool:
-        return bool(self.data["body"])
+        return attributes.is_body(self.graph, self.key)
 
     @strawberry.field(description="The groups of section 4 that are part of it.")
     def groups(self) -> list[OrgGroup]:
@@ -202,11 +209,11 @@ class Organization(Budgeted, OrgEntity):
 class OrgGroup(ServingEntity):
     @strawberry.field(description="What kind of group its heading opens.")
     def kind(self) -> GroupKind:
-        return GroupKind(self.data["group_kind"])
+        return attributes.group_kind(self.graph, self.key)
 
     @strawberry.field(description="The prose lines that open it.")
     def intro(self) -> list[str]:
-        return list(self.data["intro"])
+        return list(attributes.intro(self.graph, self.key))
 
     @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")
     def units(
@@ -216,13 +223,13 @@ class OrgGroup(ServingEntity):
 
     @strawberry.field(description="Its general objectives (Objectifs généraux), in order.")
     def objectives(self) -> list[Objective]:
-        found = children(self.graph, self.key, Rel.HAS_OBJECTIVE)
-        return by_number(typed(self.graph, found, Objective))
+        found = numbered_children(self.graph, self.key, Rel.HAS_OBJECTIVE)
+        return typed(self.graph, found, Objective)
 
     @strawberry.field(description="Its intervention modes (Modes d'intervention), in order.")
     def intervention_modes(self) -> list[InterventionMode]:
-        found = children(self.graph, self.key, Rel.HAS_MODE)
-        return by_number(typed(self.graph, found, InterventionMode))
+        found = numbered_children(self.graph, self.key, Rel.HAS_MODE)
+        return typed(self.graph, found, InterventionMode)
 
     @strawberry.field(description="The roles that supervise it.")
     def supervised_by(self) -> list[Role]:
@@ -236,17 +243,17 @@ class OrgGroup(ServingEntity):
 class OrgUnit(ServingEntity):
     @strawberry.field(description="The first word of its name: `Direction`, `Service`...")
     def unit_type(self) -> str:
-        return str(self.data["unit_type"])
+        return attributes.unit_type(self.graph, self.key)
 
     @strawberry.field(description="Its mandate, functions and services: one line per bullet.")
     def mandate(self) -> list[str]:
-        return list(self.data["mandate"])
+        return list(attributes.mandate(self.graph, self.key))
 
     @strawberry.field(
         description="The lines of its mandate, one per bullet (`provenance` is its title's)."
     )
     def mandate_provenance(self) -> list[Provenance]:
-        found = passages(self.data)
+        found = attributes.passages(self.graph, self.key)
         return provenances(p.provenance for p in found if p.field is TextField.MANDATE)
 
     @strawberry.field(description="The units directly part of it (by id, or as `orderBy` says).")

@@ -9,18 +9,20 @@ from typing import Annotated, ClassVar, TypeVar
 import strawberry
 from strawberry import relay
 
-from graph import aggregates, breakdowns
+from graph import aggregates, attributes, breakdowns
 from graph.kinds import Kind, Rel
 from graph.queries import (
     categories,
     children,
     in_portfolio,
+    latest_year,
+    portfolio_of,
     shown_path,
     unserved_elements,
     years,
 )
 from loaders import records
-from schema.arguments import document_year, latest_year, portfolio_of, year_or
+from schema.arguments import document_year, year_or
 from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.budget import Budgeted, Change, FromYear, YearArgument, change_of
 from schema.enums import Dimension, Measure
@@ -44,7 +46,7 @@ class Portfolio(Budgeted):
 
     @strawberry.field(description="The documents read for it, by year.")
     def documents(self) -> list[SourceDocument]:
-        found = self.data.get("editions", {})
+        found = attributes.editions(self.graph, self.key)
         return typed(self.graph, [found[y] for y in sorted(found)], SourceDocument)
 
     @strawberry.field(description="Its programs that give figures for a year (default: latest).")
@@ -246,12 +248,13 @@ class BudgetCategory(Entity):
 
     @strawberry.field(description=FIGURES)
     def document_figures(self) -> list[DocumentFigure]:
-        return document_figures(self.data)
+        return document_figures(self.graph, self.key)
 
     def _year(self, year: str | None) -> str:
         """`year`, else the year the parent field asked for, else its document's year."""
         portfolio = portfolio_of(self.graph, self.key)
-        return year_or(self.graph, portfolio, year, self.view_year or str(self.data["year"]))
+        own = self.view_year or attributes.own_year(self.graph, self.key)
+        return year_or(self.graph, portfolio, year, own)
 
 
 @register(Kind.SUPERCATEGORY)
@@ -282,20 +285,20 @@ class SourceDocument(Entity):
         "documents): its file name when they share one directory."
     )
     def path(self) -> str:
-        return shown_path(self.graph, str(self.data["path"]))
+        return shown_path(self.graph, attributes.path(self.graph, self.key))
 
     @strawberry.field(description="The fiscal year of its budget.")
     def year(self) -> str:
-        return str(self.data["year"])
+        return attributes.own_year(self.graph, self.key)
 
     @strawberry.field(description="The fiscal year its comparison columns give.")
     def previous_year(self) -> str:
-        return str(self.data["previous_year"])
+        return attributes.previous_year(self.graph, self.key)
 
     @strawberry.field(description="The portfolio's name as the document writes it.")
     def portfolio_name(self) -> str:
-        return str(self.data["portfolio_name"])
+        return attributes.portfolio_name(self.graph, self.key)
 
     @strawberry.field(description="How many lines it has.")
     def lines(self) -> int:
-        return int(self.data["lines"])
+        return attributes.line_count(self.graph, self.key)

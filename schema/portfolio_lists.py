@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from graph.attributes import Graph
 from graph.kinds import Kind, Rel
-from graph.queries import children, in_portfolio, programs
-from schema.arguments import document_year, latest_year, year_or
+from graph.queries import in_portfolio, latest_year, numbered_children, programs
+from schema.arguments import document_year, year_or
 from schema.listing import OrderBy, Where, arranged
 from schema.nodes import typed
 from schema.organization import OrgGroup
@@ -25,13 +25,9 @@ def element_list(
     graph: Graph, portfolio: str, year: str, order_by: OrderBy, where: Where
 ) -> list[Element]:
     """The elements of a portfolio's programs for a checked `year` (by program and number)."""
-    found = [e for p in programs(graph, portfolio, year) for e in _elements(graph, p)]
+    programs_of_year = programs(graph, portfolio, year)
+    found = [e for p in programs_of_year for e in numbered_children(graph, p, Rel.HAS_ELEMENT)]
     return typed(graph, arranged(graph, found, portfolio, year, order_by, where), Element, year)
-
-
-def _elements(graph: Graph, program: str) -> list[str]:
-    found = children(graph, program, Rel.HAS_ELEMENT)
-    return sorted(found, key=lambda e: int(graph.nodes[e]["number"]))
 
 
 def group_list(

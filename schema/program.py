@@ -8,10 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph import attributes
 from graph.breakdowns import share
 from graph.kinds import Kind, Rel, kind_of
-from graph.queries import administrators, children, program_of, served_by, servers
-from schema.arguments import portfolio_of
+from graph.queries import (
+    administrators,
+    numbered_children,
+    portfolio_of,
+    program_of,
+    served_by,
+    servers,
+)
 from schema.budget import Budgeted, YearArgument
 from schema.figures import Share
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, arranged, page_of, top
@@ -35,11 +42,11 @@ PERCENT = "a percentage, computed and rounded half-up to one decimal as the docu
 class BudgetLine(Budgeted):
     @strawberry.field(description="Its number: `1` for program 1, `2` for element 1.2.")
     def number(self) -> int:
-        return int(self.data["number"])
+        return int(attributes.number(self.graph, self.key))
 
     @strawberry.field(description="The fiscal year of the document that states it.")
     def year(self) -> str:
-        return str(self.data["year"])
+        return attributes.own_year(self.graph, self.key)
 
     @strawberry.field(description="The portfolio whose budget it is a line of.")
     def portfolio(self) -> Annotated[Portfolio, strawberry.lazy("schema.portfolio")]:
@@ -103,15 +110,15 @@ class BudgetLine(Budgeted):
 class Program(BudgetLine):
     @strawberry.field(description="Every spelling of its name in the document.")
     def names(self) -> list[str]:
-        return list(self.data["names"])
+        return list(attributes.names(self.graph, self.key))
 
     @strawberry.field(description="Its definition (section 3).")
     def definition(self) -> str:
-        return str(self.data["definition"])
+        return attributes.definition(self.graph, self.key)
 
     @strawberry.field(description="The highlight paragraphs about it (section 1).")
     def highlights(self) -> list[str]:
-        return list(self.data["highlights"])
+        return list(attributes.program_highlights(self.graph, self.key))
 
     @strawberry.field(description="Its elements, by number (or as `orderBy` says).")
     def elements(
@@ -130,8 +137,7 @@ class Program(BudgetLine):
         return page_of(self._elements(order_by, where), first, after)
 
     def _elements(self, order_by: OrderBy, where: Where) -> list[Element]:
-        found = children(self.graph, self.key, Rel.HAS_ELEMENT)
-        by_number = sorted(found, key=lambda e: int(self.graph.nodes[e]["number"]))
+        by_number = numbered_children(self.graph, self.key, Rel.HAS_ELEMENT)
         year = self.year_or(None)
         chosen = arranged(
             self.graph, by_number, portfolio_of(self.graph, self.key), year, order_by, where

@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from graph.attributes import Graph
+from graph.attributes import (
+    Graph,
+    edge_provenance,
+    editions,
+    evidence,
+    name,
+    number,
+    program_number,
+    provenances,
+)
 from graph.audit import Finding, Status, audit, problems
 from graph.build import build_graph
 from graph.kinds import Kind, node_id, slug
@@ -28,7 +37,7 @@ from graph.queries import (
 )
 from loaders import Document, DocumentError, read_document
 from loaders.numbers import decimal_places, french_number
-from loaders.records import Provenance, Unit
+from loaders.records import Unit
 from server.data import document_paths
 
 UNREADABLE, BROKEN = 1, 2
@@ -118,9 +127,9 @@ def _written(f: Finding, stated: Decimal, value: Decimal) -> str:
 
 def warn_unserved(graph: Graph) -> None:
     for group in unserved_groups(graph):
-        where = graph.nodes[group]["provenance"][0]
+        where = provenances(graph, group)[0]
         print(
-            f"{where.source}:{where.line_start}: warning: {graph.nodes[group]['name']} serves "
+            f"{where.source}:{where.line_start}: warning: {name(graph, group)} serves "
             "no element (its text names none, its name matches none, it offers no "
             "central services)",
             file=sys.stderr,
@@ -130,13 +139,13 @@ def warn_unserved(graph: Graph) -> None:
 def warn_unserved_elements(graph: Graph) -> None:
     """Each ministry element no group or unit serves: named, not guessed."""
     for portfolio in portfolios(graph):
-        for year in sorted(graph.nodes[portfolio].get("editions", {})):
+        for year in sorted(editions(graph, portfolio)):
             for element in unserved_elements(graph, portfolio, year):
-                attrs = graph.nodes[element]
-                where = attrs["provenance"][0]
+                where = provenances(graph, element)[0]
+                numbered = f"{program_number(graph, element)}.{number(graph, element)}"
                 print(
                     f"{where.source}:{where.line_start}: warning: element "
-                    f"{attrs['program_number']}.{attrs['number']} « {attrs['name']} » is "
+                    f"{numbered} « {name(graph, element)} » is "
                     "served by no group or unit (no text of section 4 grounds it)",
                     file=sys.stderr,
                 )
@@ -145,7 +154,7 @@ def warn_unserved_elements(graph: Graph) -> None:
 def warn_cycles(graph: Graph) -> None:
     """`FILE:LINE: warning: A and B are part of each other: « … » (FILE:LINE); « … » (…)`."""
     for cycle in part_of_cycles(graph):
-        names = [graph.nodes[part]["name"] for part, _, _ in cycle]
+        names = [name(graph, part) for part, _, _ in cycle]
         who = " and ".join(names) if len(names) == 2 else ", ".join(names)
         each = "each other" if len(names) == 2 else "one another"
         said = "; ".join(_sentence(graph, edge) for edge in cycle)
@@ -155,13 +164,11 @@ def warn_cycles(graph: Graph) -> None:
 
 def _sentence(graph: Graph, edge: PartOf) -> str:
     part, whole, data = edge
-    said = data.get("evidence") or (
-        f"{graph.nodes[part]['name']} is under {graph.nodes[whole]['name']} in section 4"
-    )
+    said = evidence(data) or f"{name(graph, part)} is under {name(graph, whole)} in section 4"
     return f"« {said} » ({_where(graph, edge)})"
 
 
 def _where(graph: Graph, edge: PartOf) -> str:
     part, _, data = edge
-    provenance: Provenance = data.get("provenance") or graph.nodes[part]["provenance"][0]
+    provenance = edge_provenance(data) or provenances(graph, part)[0]
     return f"{provenance.source}:{provenance.line_start}"

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from graph import attributes
 from graph.export import MEDIA_TYPES, render
 from server.data import Loaded
 
@@ -37,7 +38,7 @@ class Rendered:
 
 async def rendered(loaded: Loaded, fmt: str) -> Rendered:
     """The export of the loaded graph, rendered on first use (the graph never changes)."""
-    cache = loaded.graph.graph.setdefault("cache", {})
+    cache = attributes.cache(loaded.graph)
     key = ("export", fmt)
     if key not in cache:
         cache[key] = Rendered(await run_in_threadpool(render, loaded.graph, fmt))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import attributes
 from graph.aggregates import amount, change, round_percent
 from graph.attributes import Graph
 from graph.build import build_graph
@@ -230,7 +231,7 @@ def test_memoization_is_per_build(micc: Document, tmp_path: Path) -> None:
     lines[immigration.line - 1] = "1. Immigration\t3 800,0\t0,0\t0,0\t3 800,0"
     altered.write_text("\n".join(lines))
     second = build_graph([read_document(altered)])
-    assert second.graph["cache"] == {}
+    assert attributes.cache(second) == {}
     assert value(second, element("1.1"), EXP, YEAR) == Decimal("3800.0")
     assert value(second, PORTFOLIO, EXP, YEAR) == total - immigration.expenditure + 3800
     assert value(first, PORTFOLIO, EXP, YEAR) == total

@@ -1,5 +1,6 @@
-"""Checking arguments against the graph (schema/arguments.py): the portfolio a name means,
-the years a portfolio's documents give figures for, page sizes and search text."""
+"""Checking arguments against the graph (schema/arguments.py, and the year lookups of
+graph/queries.py it uses): the portfolio a name means, the years a portfolio's documents
+give figures for, page sizes and search text."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from bench.generate import shift_years
 from graph.attributes import Graph
 from graph.build import build_graph
+from graph.queries import latest_year, year_before
 from loaders import Document
 from loaders.years import next_year
 from schema.arguments import (
@@ -16,9 +18,7 @@ from schema.arguments import (
     checked_year,
     document_year,
     edition_year,
-    latest_year,
     portfolio_named,
-    year_before,
 )
 from schema.errors import BadUserInput
 from schema.limits import MAX_PAGE

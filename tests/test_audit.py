@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from bench.generate import shift_years
+from graph import attributes
 from graph.attributes import Graph
 from graph.audit import Finding, Identity, Status, audit, problems
 from graph.audit.findings import judge_exact, judge_rounded, prose_step
@@ -154,7 +155,7 @@ def test_audit_real_document_checks_every_identity(real_graph: Graph) -> None:
 def test_audit_real_document_checks_every_stated_figure(real_graph: Graph, micc: Document) -> None:
     found = audit(real_graph)
     checked = {(f.stated_at.line_start, f.cell) for f in found}
-    held = [s for _, attrs in real_graph.nodes(data=True) for s in attrs.get("stated", [])]
+    held = [s for node in real_graph for s in attributes.stated(real_graph, node)]
     # Portfolio 14 (credits total 5, to vote 2, supercategory and investment totals
     # 3 + 3, headcount %), programs 13 each (credits row 4, elements total 4,
     # comparison total 4, share), elements 4 each, categories 1 each (their %).

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from graph.attributes import Graph
+from graph.attributes import Graph, edge_provenance, evidence
 from graph.build import build_graph
 from graph.queries import all_units, part_of_cycles, units_of, unserved_groups
 from server.app import create_app
@@ -73,8 +73,9 @@ def test_part_of_cycles_gives_each_edge_with_its_sentence(
     ]
     lines = cycle_text.split("\n")
     for _, _, data in cycle:
-        assert lines[data["provenance"].line_start - 1] == data["provenance"].text
-    assert cycle[1][2]["evidence"] == CYCLE_SENTENCE.removeprefix("- ")
+        where = edge_provenance(data)
+        assert where is not None and lines[where.line_start - 1] == where.text
+    assert evidence(cycle[1][2]) == CYCLE_SENTENCE.removeprefix("- ")
 
 
 def test_the_real_document_has_no_cycle(real_graph: Graph) -> None:

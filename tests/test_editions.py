@@ -14,10 +14,9 @@ from decimal import Decimal
 import pytest
 
 from graph.aggregates import amount, change
-from graph.attributes import Graph
+from graph.attributes import Graph, leaves
 from graph.audit import Finding, Identity, Status, audit, problems
 from graph.build import build_graph
-from graph.facts import leaves
 from graph.kinds import Rel
 from graph.queries import children, years
 from loaders import Document
@@ -159,7 +158,7 @@ def test_later_edition_alone_reads_its_previous_year_from_itself(later_text: str
 def test_each_edition_keeps_its_own_portfolio_leaves(editions: Graph) -> None:
     headcounts = [
         (f.provenance.source, f.year, f.value)
-        for f in leaves(editions.nodes[PORTFOLIO])
+        for f in leaves(editions, PORTFOLIO)
         if f.measure is Measure.HEADCOUNT
     ]
     assert sorted(headcounts) == sorted(

@@ -111,7 +111,9 @@ def test_graphml_numbers_equal_their_exact_strings(
     out = tmp_path / "graph.graphml"
     out.write_bytes(render(two_portfolios_graph, "graphml"))
     back = nx.read_graphml(out, force_multigraph=True)
-    items = [*(d for _, d in back.nodes(data=True)), *(d for *_, d in back.edges(data=True))]
+    nodes = [d for _, d in back.nodes(data=True)]  # an export read back, not the graph
+    edges = [d for *_, d in back.edges(data=True)]  # an export read back, not the graph
+    items = [*nodes, *edges]
     checked = 0
     for attrs in items:
         for name, exact in attrs.items():
@@ -122,11 +124,12 @@ def test_graphml_numbers_equal_their_exact_strings(
     assert checked > 100
     tables = stated(MICC)
     year, previous = years_of(MICC)
-    francisation = back.nodes[element("1.2")]
+    francisation = back.nodes[element("1.2")]  # an export read back, not the graph
     assert francisation[f"expenditure_{year}_exact"] == str(tables.expenditure[1, 2])
     assert francisation[f"expenditure_{previous}"] == float(tables.previous[1, 2])
     program_one = sum(v for (p, _), v in tables.expenditure.items() if p == 1)
-    assert back.nodes[program(1)]["expenditure_exact"] == str(program_one)
+    one = back.nodes[program(1)]  # an export read back, not the graph
+    assert one["expenditure_exact"] == str(program_one)
 
 
 def test_graphml_types_each_amount_as_a_double_beside_its_string(real_graph: Graph) -> None:

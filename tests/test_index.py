@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.index import build_index, index_of
 from graph.kinds import Kind, kind_of
@@ -21,7 +22,7 @@ def test_index_by_portfolio_and_year_is_the_filtered_scan(two_portfolios_graph: 
         scanned = [
             n
             for n in sorted(graph)
-            if kind_of(n) is Kind.ORG_UNIT and graph.nodes[n].get("portfolio") == portfolio
+            if kind_of(n) is Kind.ORG_UNIT and attributes.portfolio(graph, n) == portfolio
         ]
         assert in_portfolio(graph, Kind.ORG_UNIT, portfolio) == scanned
     assert in_portfolio(graph, Kind.PROGRAM, PORTFOLIO, YEAR) == [
@@ -31,15 +32,15 @@ def test_index_by_portfolio_and_year_is_the_filtered_scan(two_portfolios_graph: 
 
 def test_find_by_name_across_case_accents_and_articles(real_graph: Graph) -> None:
     (found,) = find_by_name(real_graph, Kind.ORG_UNIT, "le *Secrétariat du Ministère*")
-    assert real_graph.nodes[found]["name"] == "Secrétariat du ministère"
+    assert attributes.name(real_graph, found) == "Secrétariat du ministère"
     assert find_by_name(real_graph, Kind.ORG_UNIT, "Secrétariat inconnu") == []
 
 
 def test_index_is_kept_only_once_the_graph_is_built(real_graph: Graph) -> None:
     assert index_of(real_graph) is index_of(real_graph)
-    partial = Graph()
-    partial.add_node("program:x/2007-2008/1", kind=Kind.PROGRAM, name="X")
+    partial = attributes.new_graph([])
+    attributes.add_node(partial, "program:x/2007-2008/1", Kind.PROGRAM, "X")
     assert index_of(partial).by_kind[Kind.PROGRAM] == ("program:x/2007-2008/1",)
-    partial.add_node("program:x/2007-2008/2", kind=Kind.PROGRAM, name="Y")
+    attributes.add_node(partial, "program:x/2007-2008/2", Kind.PROGRAM, "Y")
     assert len(index_of(partial).by_kind[Kind.PROGRAM]) == 2
     assert build_index(real_graph) == index_of(real_graph)

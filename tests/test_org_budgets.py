@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from graph import attributes
 from graph.aggregates import amount
 from graph.attributes import Graph
 from graph.breakdowns import Dimension, breakdown
@@ -83,21 +84,23 @@ def test_org_budget_is_the_sum_of_what_it_serves_once(
 def test_labelled_groups_serve_and_manage_what_a_reader_expects(labelled_graph: Graph) -> None:
     expected = labels()
     for node in in_portfolio(labelled_graph, Kind.ORG_GROUP, CULTURE):
-        name = labelled_graph.nodes[node]["name"]
+        name = attributes.name(labelled_graph, node)
         found = org_budget(labelled_graph, node, Measure.EXPENDITURE, CULTURE_YEAR)
         numbers = sorted(_number(labelled_graph, p.target) for p in found.parts) if found else []
         assert numbers == expected["serves"][name], name
         if found is not None:
             assert found.amount.value == Decimal(expected["org_budgets"][name])
-            shared = {labelled_graph.nodes[g]["name"] for p in found.parts for g in p.shared_with}
+            shared = {
+                attributes.name(labelled_graph, g) for p in found.parts for g in p.shared_with
+            }
             assert sorted(shared) == expected["shared"].get(name, [])
 
 
 def _number(graph: Graph, node: str) -> str:
-    data = graph.nodes[node]
+    number = attributes.number(graph, node)
     if kind_of(node) is Kind.PROGRAM:
-        return str(data["number"])
-    return f"{data['program_number']}.{data['number']}"
+        return str(number)
+    return f"{attributes.program_number(graph, node)}.{number}"
 
 
 def test_an_element_two_groups_serve_counts_in_full_in_each(labelled_graph: Graph) -> None:
@@ -109,7 +112,7 @@ def test_an_element_two_groups_serve_counts_in_full_in_each(labelled_graph: Grap
     assert found.overlap.value == Decimal(expected["overlap"])
     assert found.unattributed.value == Decimal(expected["unattributed"])
     assert rows - found.overlap.value + found.unattributed.value == found.total.value
-    assert [labelled_graph.nodes[g]["name"] for g in found.unbudgeted] == [
+    assert [attributes.name(labelled_graph, g) for g in found.unbudgeted] == [
         name for name, served in expected["serves"].items() if not served
     ]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.attributes import Graph
+from graph.attributes import Graph, edge, edge_provenance, evidence, method, verb
 from graph.kinds import Kind, Rel
 from graph.queries import (
-    attrs,
     children,
     edition,
     neighborhood,
@@ -97,16 +96,15 @@ def test_parent_unit_of_a_group_is_the_ministry(real_graph: Graph) -> None:
 
 
 def test_part_of_edges_carry_their_evidence(real_graph: Graph) -> None:
-    stated = real_graph.get_edge_data(
-        unit("direction-ressources-financieres"), ADMINISTRATION, Rel.PART_OF
-    )
-    assert stated["method"] == "stated" and stated["verb"] == "regroupe"
-    assert "regroupe la Direction des ressources humaines" in stated["evidence"]
-    assert stated["provenance"].line_start > 0
-    module = real_graph.get_edge_data(unit("module-web"), PUBLIC_AFFAIRS, Rel.PART_OF)
-    assert (module["verb"], "cinq modules" in module["evidence"]) == ("comporte", True)
-    laid_out = real_graph.get_edge_data(SECRETARIAT, HAUTE_DIRECTION, Rel.PART_OF)
-    assert laid_out["method"] == "layout"
+    resources = unit("direction-ressources-financieres")
+    stated = edge(real_graph, resources, ADMINISTRATION, Rel.PART_OF)
+    assert method(stated) == "stated" and verb(stated) == "regroupe"
+    assert "regroupe la Direction des ressources humaines" in str(evidence(stated))
+    where = edge_provenance(stated)
+    assert where is not None and where.line_start > 0
+    module = edge(real_graph, unit("module-web"), PUBLIC_AFFAIRS, Rel.PART_OF)
+    assert (verb(module), "cinq modules" in str(evidence(module))) == ("comporte", True)
+    assert method(edge(real_graph, SECRETARIAT, HAUTE_DIRECTION, Rel.PART_OF)) == "layout"
 
 
 def test_roles_supervise_and_are_advised(real_graph: Graph) -> None:
@@ -208,4 +206,4 @@ def test_lookups_by_year(real_graph: Graph) -> None:
     assert edition(real_graph, PORTFOLIO, "2005-2006") is None
     assert programs(real_graph, PORTFOLIO, PREVIOUS) == [program(1), program(2)]
     assert program_of(real_graph, element("1.3")) == program(1)
-    assert attrs(real_graph, "program:nowhere/1") is None
+    assert "program:nowhere/1" not in real_graph

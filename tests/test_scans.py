@@ -7,7 +7,7 @@ from itertools import pairwise
 import networkx as nx
 import pytest
 
-from graph import queries
+from graph import attributes, queries
 from graph.attributes import Graph
 from graph.kinds import Kind, Rel
 from graph.substrings import plain, texts_of
@@ -17,12 +17,12 @@ def scanned(graph: Graph, text: str, kinds: set[Kind] | None = None) -> list[str
     """Substring search the slow way: every node, its name then its texts."""
     wanted = plain(text)
     by_name, by_text = [], []
-    for node, data in graph.nodes(data=True):
-        if kinds and data["kind"] not in kinds:
+    for node in graph:
+        if kinds and attributes.kind(graph, node) not in kinds:
             continue
-        if wanted in plain(data["name"]):
+        if wanted in plain(attributes.name(graph, node)):
             by_name.append(node)
-        elif any(wanted in plain(t) for t in texts_of(data)):
+        elif any(wanted in plain(t) for t in texts_of(graph, node)):
             by_text.append(node)
     return sorted(by_name) + sorted(by_text)
 
@@ -31,8 +31,7 @@ def samples(graph: Graph) -> list[str]:
     """Pieces of the graph's own names and texts: words, halves of words, word pairs."""
     found: set[str] = set()
     for node in sorted(graph)[::3]:
-        data = graph.nodes[node]
-        words = " ".join([data["name"], *texts_of(data)]).split()
+        words = " ".join([attributes.name(graph, node), *texts_of(graph, node)]).split()
         found.update(words[:3])
         found.update(w[1 : len(w) // 2 + 2] for w in words[:3] if len(w) > 3)
         found.update(" ".join(words[i : i + 2]) for i in range(0, min(len(words), 6), 3))
@@ -54,7 +53,7 @@ def test_substring_search_keeps_to_its_kinds(two_portfolios_graph: Graph, kinds:
 
 
 def test_a_match_never_spans_two_names(real_graph: Graph) -> None:
-    names = sorted(plain(d["name"]) for _, d in real_graph.nodes(data=True))
+    names = sorted(plain(attributes.name(real_graph, n)) for n in real_graph)
     spanning = names[0][-2:] + names[1][:2]
     assert queries.search(real_graph, spanning) == scanned(real_graph, spanning)
 

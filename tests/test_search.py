@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph import attributes
 from graph.attributes import Graph
 from graph.kinds import Kind, TextField
 from graph.search import Hit, parse_query, search, search_index, snippet
@@ -45,7 +46,7 @@ def test_stems_meet_across_inflections_accents_and_case(real_graph: Graph) -> No
 
 def test_a_phrase_must_be_written_as_it_is_in_one_passage(real_graph: Graph) -> None:
     (hit,) = search(real_graph, '"services de francisation"')
-    assert real_graph.nodes[hit.node]["kind"] is Kind.INTERVENTION_MODE
+    assert attributes.kind(real_graph, hit.node) is Kind.INTERVENTION_MODE
     assert hit.matches[0].passage.provenance.line_start == 196
     assert search(real_graph, '"francisation de services"') == []
 

@@ -14,7 +14,7 @@ from starlette.types import Receive, Scope, Send
 from strawberry.types import ExecutionResult
 
 from graph.attributes import Graph
-from graph.queries import portfolios
+from graph.queries import portfolio_names
 from schema.limits import OutOfTime
 from server import endpoint, protocol
 from server.data import Loaded
@@ -107,13 +107,13 @@ def test_another_data_version_is_answered_anew(
         after = post(client, NAMES).json()
     assert before != after
     names = {p["name"] for p in after["data"]["portfolios"]}
-    assert names == {synthetic_graph.nodes[p]["name"] for p in portfolios(synthetic_graph)}
+    assert names == set(portfolio_names(synthetic_graph))
     assert served_app.runs == 2
 
 
 def test_variables_are_part_of_the_key(served_app: Served, served: Loaded) -> None:
     query = "query($name: String!) { portfolio(name: $name) { name } }"
-    name = served.graph.nodes[portfolios(served.graph)[0]]["name"]
+    name = portfolio_names(served.graph)[0]
     with TestClient(served_app) as client:
         found = post(client, query, variables={"name": name}).json()
         missing = post(client, query, variables={"name": "Nulle part"}).json()

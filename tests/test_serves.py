@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bench.serves_quality import CORPUS
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import EdgeData, Graph
 from graph.build import build_graph
 from graph.build.serves_targets import MIN_SUPPORT_SHARE, support_share
 from graph.kinds import Kind, Rel, ServesMethod
 from graph.queries import (
     find_by_name,
     nodes_of_kind,
+    portfolio_of,
     served,
     servers,
     units_of,
@@ -52,17 +53,20 @@ def targets(graph: Graph, node: str) -> list[str]:
     return sorted(target for target, _ in served(graph, node))
 
 
-def assert_basis(data: dict[str, Any], lines: list[str]) -> None:
+def assert_basis(data: EdgeData, lines: list[str]) -> None:
     """A serves edge says how it was found, from what text (each quote is on the line it
     names), on which lines, and how sure it is."""
-    assert ServesMethod(data["method"]) in ServesMethod
-    assert isinstance(data["evidence"], str) and data["evidence"].strip()
-    for quoted, line in QUOTE.findall(data["evidence"]):
+    assert attributes.serves_method(data) in ServesMethod
+    evidence = attributes.evidence(data)
+    assert evidence is not None and evidence.strip()
+    for quoted, line in QUOTE.findall(evidence):
         assert quoted.casefold() in lines[int(line) - 1].replace("*", "").casefold(), quoted
-    assert data["lines"] and all(1 <= line <= len(lines) for line in data["lines"])
-    assert isinstance(data["confidence"], Decimal)
-    assert Decimal(0) < data["confidence"] <= Decimal(1)
-    assert data["confidence"] == data["confidence"].quantize(Decimal("0.01"))
+    found = attributes.edge_lines(data)
+    assert found and all(1 <= line <= len(lines) for line in found)
+    confidence = attributes.edge_confidence(data)
+    assert isinstance(confidence, Decimal)
+    assert Decimal(0) < confidence <= Decimal(1)
+    assert confidence == confidence.quantize(Decimal("0.01"))
 
 
 def below(graph: Graph, node: str) -> list[str]:
@@ -77,7 +81,7 @@ def one(graph: Graph, kind: Kind, name: str) -> str:
 
 
 def served_names(graph: Graph, node: str) -> list[str]:
-    return sorted(graph.nodes[target]["name"] for target, _ in served(graph, node))
+    return sorted(attributes.name(graph, target) for target, _ in served(graph, node))
 
 
 def labelled(name: str) -> Graph:
@@ -92,13 +96,13 @@ def test_serves_reproduces_the_expected_edges(
     lines = REAL.read_text(encoding="utf-8").split("\n")
     assert targets(real_graph, server) == expected
     for _, data in served(real_graph, server):
-        assert data["method"] == method
+        assert attributes.method(data) == method
         assert_basis(data, lines)
 
 
 def test_serves_every_edge_has_a_basis(real_graph: Graph) -> None:
     lines = REAL.read_text(encoding="utf-8").split("\n")
-    edges = [d for *_, k, d in real_graph.edges(keys=True, data=True) if k == Rel.SERVES]
+    edges = [d for *_, k, d in attributes.every_edge(real_graph) if k == Rel.SERVES]
     assert edges
     for data in edges:
         assert_basis(data, lines)
@@ -112,7 +116,7 @@ def test_units_under_haute_direction_serve_the_administration_element(
     units = below(real_graph, HAUTE_DIRECTION)
     assert len(units) == len(nodes_of_kind(real_graph, Kind.ORG_UNIT))
     for node in units:
-        methods = {t: d["method"] for t, d in served(real_graph, node)}
+        methods = {t: attributes.method(d) for t, d in served(real_graph, node)}
         assert methods[element("1.4")] == ServesMethod.CENTRAL_SERVICES
 
 
@@ -122,18 +126,18 @@ def test_a_unit_whose_mandate_names_an_activity_serves_it(real_graph: Graph) -> 
     security = unit("service-securite-et-enquetes")
     found = dict(served(real_graph, security))
     assert set(found) >= {element("1.1"), element("1.4")}
-    assert found[element("1.1")]["method"] == ServesMethod.TEXT_MATCH
-    assert "« immigration » (line 147)" in found[element("1.1")]["evidence"]
-    assert 147 in found[element("1.1")]["lines"]
+    assert attributes.method(found[element("1.1")]) == ServesMethod.TEXT_MATCH
+    assert "« immigration » (line 147)" in str(attributes.evidence(found[element("1.1")]))
+    assert 147 in attributes.edge_lines(found[element("1.1")])
 
 
 def test_inherited_serves_say_where_they_come_from() -> None:
     graph = labelled("education-loisir-sport-2006-2007.txt")
     analysis = one(graph, Kind.ORG_UNIT, "Direction de l'analyse et des prévisions budgétaires")
     edges = served(graph, analysis)
-    assert edges and {d["method"] for _, d in edges} == {ServesMethod.INHERITED}
+    assert edges and {attributes.method(d) for _, d in edges} == {ServesMethod.INHERITED}
     for _, data in edges:
-        assert data["evidence"].startswith(
+        assert str(attributes.evidence(data)).startswith(
             "part of « DIRECTION GÉNÉRALE DU FINANCEMENT ET DE L'ÉQUIPEMENT »"
         )
 
@@ -187,7 +191,7 @@ def test_serves_follows_renamed_sectors_and_elements(tmp_path: Path) -> None:
     leisure = one(graph, Kind.ORG_GROUP, "SECTEUR DES LOISIRS")
     assert served_names(graph, leisure) == ["Loisirs et Lieux historiques"]
     [(_, data)] = served(graph, leisure)
-    assert "« LOISIRS »" in data["evidence"]
+    assert "« LOISIRS »" in str(attributes.evidence(data))
 
 
 def test_serves_needs_more_than_a_common_word_prefix(tmp_path: Path) -> None:
@@ -200,12 +204,20 @@ def test_serves_needs_more_than_a_common_word_prefix(tmp_path: Path) -> None:
     sector = one(graph, Kind.ORG_GROUP, "SECTEUR DES COMMUNICATIONS")
     element = one(graph, Kind.ELEMENT, "Communautés culturelles")
     # Its objectives (heritage) may match the element's program text; its name may not.
-    edge = graph.get_edge_data(sector, element, Rel.SERVES)
-    assert edge is None or edge["method"] is not ServesMethod.NAME_MATCH
-    shared = "" if edge is None else edge["evidence"].split(" share « ", 1)[-1].split("»")[0]
+    edge = None
+    if graph.has_edge(sector, element, Rel.SERVES):
+        edge = attributes.edge(graph, sector, element, Rel.SERVES)
+    assert edge is None or attributes.method(edge) is not ServesMethod.NAME_MATCH
+    shared = (
+        ""
+        if edge is None
+        else str(attributes.evidence(edge)).split(" share « ", 1)[-1].split("»")[0]
+    )
     assert "communic" not in shared.casefold() and "communaut" not in shared.casefold()
     # A sector is a line of business, never central services, whatever its name says.
-    assert not any(d["method"] is ServesMethod.CENTRAL_SERVICES for _, d in served(graph, sector))
+    assert not any(
+        attributes.method(d) is ServesMethod.CENTRAL_SERVICES for _, d in served(graph, sector)
+    )
 
 
 def test_central_services_need_a_group_that_says_it_offers_them(tmp_path: Path) -> None:
@@ -222,8 +234,8 @@ def test_central_services_need_a_group_that_says_it_offers_them(tmp_path: Path) 
     support = one(graph, Kind.ELEMENT, "Administration et Services de soutien")
     assert served(graph, group) == []
     assert all(support not in targets(graph, u) for u in below(graph, group))
-    portfolio = graph.nodes[group]["portfolio"]
-    assert support in unserved_elements(graph, portfolio, graph.nodes[group]["year"])
+    portfolio = portfolio_of(graph, group)
+    assert support in unserved_elements(graph, portfolio, attributes.own_year(graph, group))
 
 
 def test_a_group_of_support_units_offers_central_services(tmp_path: Path) -> None:
@@ -242,8 +254,8 @@ def test_a_group_of_support_units_offers_central_services(tmp_path: Path) -> Non
     )
     group = one(graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
     [(target, data)] = served(graph, group)
-    assert graph.nodes[target]["name"] == "Administration et Services de soutien"
-    assert "groups units named for the ministry's own support" in data["evidence"]
+    assert attributes.name(graph, target) == "Administration et Services de soutien"
+    assert "groups units named for the ministry's own support" in str(attributes.evidence(data))
 
 
 @pytest.mark.parametrize(
@@ -265,8 +277,8 @@ def test_administration_elements_are_named_with_support_words(name: str, support
 def test_central_services_cite_the_sentence_that_says_so(synthetic_graph: Graph) -> None:
     group = one(synthetic_graph, Kind.ORG_GROUP, "HAUTE DIRECTION")
     [(_, data)] = served(synthetic_graph, group)
-    assert data["method"] == ServesMethod.CENTRAL_SERVICES
-    assert "offrent des services centralisés" in data["evidence"]
+    assert attributes.method(data) == ServesMethod.CENTRAL_SERVICES
+    assert "offrent des services centralisés" in str(attributes.evidence(data))
     assert unserved_groups(synthetic_graph) == []
 
 
@@ -291,8 +303,8 @@ def test_a_unit_a_program_names_serves_that_program() -> None:
     graph = labelled("culture-communications-2010-2011.txt")
     centre = one(graph, Kind.ORG_UNIT, "Centre de conservation du Québec")
     [(target, data)] = served(graph, centre)
-    assert graph.nodes[target]["name"] == "Conservation et restauration des biens culturels"
-    assert data["method"] == ServesMethod.STATED
+    assert attributes.name(graph, target) == "Conservation et restauration des biens culturels"
+    assert attributes.method(data) == ServesMethod.STATED
 
 
 def test_a_sentence_about_another_sector_is_not_evidence() -> None:
@@ -308,9 +320,9 @@ def test_a_sentence_about_another_sector_is_not_evidence() -> None:
 def test_a_group_serves_what_its_units_ground() -> None:
     graph = labelled("transports-2011-2012.txt")
     sector = one(graph, Kind.ORG_GROUP, "SECTEUR DE LA SÉCURITÉ ET DU CAMIONNAGE")
-    found = {graph.nodes[t]["name"]: d for t, d in served(graph, sector)}
-    assert found["Contrôle routier"]["method"] == ServesMethod.THROUGH_UNIT
-    assert "Direction du contrôle routier" in found["Contrôle routier"]["evidence"]
+    found = {attributes.name(graph, t): d for t, d in served(graph, sector)}
+    assert attributes.method(found["Contrôle routier"]) == ServesMethod.THROUGH_UNIT
+    assert "Direction du contrôle routier" in str(attributes.evidence(found["Contrôle routier"]))
 
 
 def test_unserved_elements_of_the_real_document(real_graph: Graph) -> None:

@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.aggregates import Amount, amount, change_percent, share_percent, variation
-from graph.attributes import Graph
+from graph.attributes import Graph, edition_highlights
 from graph.audit.findings import Check, Claim, Finding, Identity, finding, unchecked
 from graph.audit.prose import Place, places, quantity, sense, written_years
 from graph.audit.subjects import Mention, Names, names_of, subject
@@ -105,7 +105,7 @@ def highlight_findings(
     graph: Graph, portfolio: str, edition: str, previous: str
 ) -> Iterator[Finding]:
     """Every highlight value of the document of `edition` (which compares with `previous`)."""
-    held: dict[str, tuple[Paragraph, ...]] = graph.nodes[portfolio].get("highlights", {})
+    held = edition_highlights(graph, portfolio)
     names = names_of(graph, portfolio, edition)
     for paragraph in held.get(edition, ()):
         for reading in readings(names, paragraph, (previous, edition)):

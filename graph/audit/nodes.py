@@ -3,6 +3,7 @@ the entities below it), so the two always agree."""
 
 from __future__ import annotations
 
+from graph import attributes
 from graph.aggregates import memo
 from graph.attributes import Graph
 from graph.audit.findings import Finding, Status
@@ -42,7 +43,7 @@ def below(graph: Graph, node: str) -> list[str]:
 
 def node_findings(graph: Graph, node: str, descendants: bool = False) -> list[Finding]:
     """The findings about `node` (and those below it), in the global audit's order."""
-    portfolio = node if kind_of(node) is Kind.PORTFOLIO else graph.nodes[node].get("portfolio")
+    portfolio = node if kind_of(node) is Kind.PORTFOLIO else attributes.portfolio(graph, node)
     if portfolio is None:
         return []
     wanted = {node, *below(graph, node)} if descendants else {node}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from graph import attributes
 from graph.aggregates import memo
-from graph.attributes import Graph
+from graph.attributes import Graph, documents, own_year, path, previous_year
 from graph.audit.findings import Finding, Status
 from graph.audit.highlights import highlight_findings
 from graph.audit.restated import restatements
@@ -30,7 +31,7 @@ def _audit(graph: Graph, portfolio: str | None, year: str | None) -> tuple[Findi
     editions = _editions(graph)
     found: list[Finding] = []
     for node in _portfolios(graph, portfolio):
-        for edition in sorted(graph.nodes[node].get("editions", {})):
+        for edition in sorted(attributes.editions(graph, node)):
             if year is None or edition == year:
                 audited = partial(_audit_edition, graph, node, edition, editions)
                 found += memo(graph, ("audit edition", node, edition), audited)
@@ -50,8 +51,7 @@ def _audit_edition(graph: Graph, portfolio: str, edition: str, editions: Edition
         for node in edition_nodes(view, portfolio, edition)
         for finding in table_findings(view, node, editions, edition)
     ]
-    document = graph.nodes[graph.nodes[portfolio]["editions"][edition]]
-    previous = str(document["previous_year"])
+    previous = previous_year(graph, attributes.editions(graph, portfolio)[edition])
     found += unread_findings(view, portfolio, edition)
     found += highlight_findings(view, portfolio, edition, previous)
     return found + list(restatements(graph, portfolio, edition))
@@ -67,11 +67,7 @@ def _portfolios(graph: Graph, portfolio: str | None) -> list[str]:
 
 
 def _editions(graph: Graph) -> Editions:
-    documents = graph.graph.get("documents", [])
-    return {
-        graph.nodes[d]["path"]: (graph.nodes[d]["year"], graph.nodes[d]["previous_year"])
-        for d in documents
-    }
+    return {path(graph, d): (own_year(graph, d), previous_year(graph, d)) for d in documents(graph)}
 
 
 def _document_order(f: Finding) -> tuple[str, str, int, int]:

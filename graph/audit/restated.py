@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graph.aggregates import Amount
-from graph.attributes import Graph
+from graph.attributes import Graph, editions, inputs, stated
 from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding
-from graph.editions import counterpart, edition_nodes, editions, own_inputs, years_of
-from graph.facts import inputs, stated
+from graph.editions import counterpart, edition_nodes, own_inputs, years_of
 from graph.kinds import Kind, kind_of
 from loaders.records import Figure, Measure
 
@@ -47,8 +46,8 @@ def restatements(graph: Graph, portfolio: str, edition: str) -> Iterator[Finding
 def _leaves(graph: Graph, node: str, edition: str) -> dict[tuple[Measure, str], Figure]:
     """The leaf figures the document of `edition` gives on `node`."""
     if kind_of(node) is Kind.PORTFOLIO:
-        return own_inputs(graph.nodes[node], edition)
-    return dict(inputs(graph.nodes[node]))
+        return own_inputs(graph, node, edition)
+    return dict(inputs(graph, node))
 
 
 def _stated_by(graph: Graph, node: str, edition: str, measure: Measure) -> Figure | None:
@@ -57,7 +56,7 @@ def _stated_by(graph: Graph, node: str, edition: str, measure: Measure) -> Figur
     leaves = _leaves(graph, node, edition)
     if (measure, edition) in leaves:
         return leaves[(measure, edition)]
-    held = stated(graph.nodes[node])
+    held = stated(graph, node)
     return next(
         (s.figure for s in held if s.figure.measure is measure and s.figure.year == edition), None
     )

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from graph.attributes import Graph
+from graph.attributes import Graph, is_body, name, number
 from graph.audit.prose import Place, Token, tokens
 from graph.kinds import Rel
 from graph.queries import children, parents, programs
@@ -74,11 +74,11 @@ class Mention:
 def names_of(graph: Graph, portfolio: str, edition: str) -> Names:
     """The organizations, ministry, bodies and programs of one document."""
     organizations = {
-        tuple(name_key(graph.nodes[o]["name"]).split()): o
+        tuple(name_key(name(graph, o)).split()): o
         for o in children(graph, portfolio, Rel.HAS_ORGANIZATION)
-        if name_key(graph.nodes[o]["name"])
+        if name_key(name(graph, o))
     }
-    numbered = {int(graph.nodes[p]["number"]): p for p in programs(graph, portfolio, edition)}
+    numbered = {int(number(graph, p)): p for p in programs(graph, portfolio, edition)}
     ministry = _only(o for key, o in organizations.items() if key[:1] == ("ministere",))
     wholes = {_bodies_of(graph, p): p for p in numbered.values()}
     wholes.pop(frozenset(), None)  # the programs no body makes up
@@ -90,7 +90,7 @@ def names_of(graph: Graph, portfolio: str, edition: str) -> Names:
 def _bodies_of(graph: Graph, program: str) -> frozenset[str]:
     elements = children(graph, program, Rel.HAS_ELEMENT)
     found = [b for e in elements for b in parents(graph, e, Rel.ADMINISTERS)]
-    is_whole = len(found) == len(elements) and all(graph.nodes[b]["body"] for b in found)
+    is_whole = len(found) == len(elements) and all(is_body(graph, b) for b in found)
     return frozenset(found) if is_whole else frozenset()
 
 
@@ -98,7 +98,7 @@ def _collectives(bodies: set[str], graph: Graph) -> dict[str, frozenset[str]]:
     """`organismes` → every body; `conseils` → the bodies whose name starts `Conseil`."""
     found: dict[str, set[str]] = {word: set(bodies) for word in _ALL_BODIES}
     for body in bodies:
-        head = name_key(graph.nodes[body]["name"]).split()[0]
+        head = name_key(name(graph, body)).split()[0]
         plurals = {head} if head[-1] in "sx" else {f"{head}s", f"{head}x"}
         for word in plurals - _ALL_BODIES:
             found.setdefault(word, set()).add(body)

@@ -15,11 +15,12 @@ from graph.aggregates import (
     share_percent,
     variation,
 )
-from graph.attributes import Graph
+from graph.attributes import Graph, stated, uncomputed
 from graph.audit.findings import Check, Claim, Finding, Identity, Status, finding, unchecked
 from graph.breakdowns import Dimension, breakdown
-from graph.facts import Stated, Table, uncomputed
+from graph.facts import Stated, Table
 from graph.kinds import Kind, kind_of
+from graph.queries import portfolio_of
 from loaders.records import Measure, NotComputable, Unit
 
 Editions = dict[str, tuple[str, str]]
@@ -93,7 +94,7 @@ def table_findings(graph: Graph, node: str, editions: Editions, edition: str) ->
     """Every check of the figures the document of `edition` states on `node`."""
     held = [
         item
-        for item in graph.nodes[node].get("stated", [])
+        for item in stated(graph, node)
         if editions[item.figure.provenance.source][0] == edition
     ]
     for item in held:
@@ -157,7 +158,7 @@ def _change(
 
 def _share(graph: Graph, node: str, item: Stated, edition: str) -> Iterator[Finding]:
     """Section 3's `Ce programme représente X %`: program / portfolio expenditure."""
-    portfolio = str(graph.nodes[node]["portfolio"])
+    portfolio = portfolio_of(graph, node)
     part, whole = (amount(graph, n, Measure.EXPENDITURE, edition) for n in (node, portfolio))
     computed = share_percent(part, whole) if part and whole else None
     if computed is not None:
@@ -200,7 +201,7 @@ def uncomputed_findings(
 ) -> Iterator[Finding]:
     """Each `n.d.` (or empty) percentage cell: `ok` where the previous year is 0, a
     `mismatch` where it is not (the document could have computed the change)."""
-    for item in uncomputed(graph.nodes[node]):
+    for item in uncomputed(graph, node):
         rule = rule_for(node, item.table, item.about)
         if item.edition != edition or rule is None or rule.percent is None:
             continue

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import Graph, edition_highlights
 from graph.audit.findings import Finding, Identity, Status
 from graph.kinds import Rel
 from graph.queries import children
-from loaders.records import Measure, Paragraph, UnreadValue
+from loaders.records import Measure, UnreadValue
 
 EXPECTED = "whole dollars, e.g. 6 700 000 $, or a percentage, e.g. 5,1 %"
 
 
 def unread_findings(graph: Graph, portfolio: str, edition: str) -> Iterator[Finding]:
     """One `unchecked` finding per unread token of the `edition` document's highlights."""
-    paragraphs: tuple[Paragraph, ...] = (
-        graph.nodes[portfolio].get("highlights", {}).get(edition, ())
-    )
+    paragraphs = edition_highlights(graph, portfolio).get(edition, ())
     for paragraph in paragraphs:
         node = _program(graph, portfolio, edition, paragraph.program) or portfolio
         for token in paragraph.unread:
@@ -29,8 +28,8 @@ def unread_findings(graph: Graph, portfolio: str, edition: str) -> Iterator[Find
 def _program(graph: Graph, portfolio: str, edition: str, number: int | None) -> str | None:
     """The program whose block of section 1 the paragraph belongs to, if any."""
     for program in children(graph, portfolio, Rel.HAS_PROGRAM):
-        attrs = graph.nodes[program]
-        if number is not None and (attrs.get("year"), attrs.get("number")) == (edition, number):
+        held = (attributes.year(graph, program), attributes.number(graph, program))
+        if number is not None and held == (edition, number):
             return program
     return None
 

@@ -7,22 +7,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import (
+    Graph,
+    add_edition,
+    add_highlights,
+    add_passages,
+    add_stated,
+    add_uncomputed,
+    edition_inputs,
+    editions,
+    inputs,
+    path,
+    provenances,
+)
 from graph.build.nodes import add_edge, add_node, identity
 from graph.build.scope import Scope
 from graph.errors import DuplicateEditionError
-from graph.facts import (
-    Passage,
-    Stated,
-    Table,
-    Uncomputed,
-    add_passages,
-    add_uncomputed,
-    edition_inputs,
-    inputs,
-    passages_of,
-    stated,
-)
+from graph.facts import Passage, Stated, Table, Uncomputed, passages_of
 from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Document, Figure, Measure, Program, Provenance, Row
 from loaders.text import fold, name_key, stems
@@ -35,7 +37,7 @@ _BODIES = re.compile(r"organismes?\s+relevant", re.IGNORECASE)
 def add_budget(graph: Graph, document: Document, doc: str) -> Scope:
     portfolio = _add_portfolio(graph, document, doc)
     ministry = _add_ministry(graph, document, doc, portfolio)
-    name = graph.nodes[ministry]["name"]
+    name = attributes.name(graph, ministry)
     scope = Scope(document, doc, portfolio, slug(document.portfolio), ministry, name)
     for program in document.programs:
         _add_program(graph, scope, program)
@@ -48,20 +50,18 @@ def _add_portfolio(graph: Graph, document: Document, doc: str) -> str:
     add_node(
         graph, node, Kind.PORTFOLIO, document.portfolio, document.portfolio_names[0].provenance, doc
     )
-    attrs = graph.nodes[node]
-    editions = attrs.setdefault("editions", {})
-    if document.year in editions:
-        other = graph.nodes[editions[document.year]]["path"]
+    held = editions(graph, node)
+    if document.year in held:
+        other = path(graph, held[document.year])
         raise DuplicateEditionError(
             f"{document.source}: « {document.portfolio} » {document.year} is already loaded "
             f"from {other}: give one document per portfolio and fiscal year"
         )
-    editions[document.year] = doc
-    attrs.setdefault("years", set()).update({document.year, document.previous_year})
+    add_edition(graph, node, document.year, document.previous_year, doc)
     # Section 1's paragraphs and their rounded amounts, by edition: kept for the audit.
-    attrs.setdefault("highlights", {})[document.year] = document.highlights
+    add_highlights(graph, node, document.year, document.highlights)
     general = [p for p in document.highlights if p.program is None]
-    add_passages(attrs, passages_of(TextField.HIGHLIGHT, general))
+    add_passages(graph, node, passages_of(TextField.HIGHLIGHT, general))
     stated = document.credits.header  # the credits table's header spells both years
     for year in (document.year, document.previous_year):
         add_node(graph, node_id(Kind.FISCAL_YEAR, year), Kind.FISCAL_YEAR, year, stated, None)
@@ -93,10 +93,10 @@ def _put_edition(
 ) -> None:
     """A portfolio's leaves: each edition keeps its own (both years, `edition_inputs`);
     `inputs` reads a year from its own document first. Changes are stated."""
-    own = edition_inputs(graph.nodes[node]).setdefault(current_year, {})
+    own = edition_inputs(graph, node).setdefault(current_year, {})
     for figure in figures:
         if figure.year is None:
-            stated(graph.nodes[node]).append(Stated(figure, table, _about(figures, figure)))
+            add_stated(graph, node, [Stated(figure, table, _about(figures, figure))])
         else:
             own[(figure.measure, figure.year)] = figure
             _add_input(graph, node, figure, current_year)
@@ -105,7 +105,7 @@ def _put_edition(
 def _add_input(graph: Graph, node: str, figure: Figure, current_year: str) -> None:
     """A leaf figure; a document's own year beats another document's comparison column."""
     assert figure.year is not None
-    found = inputs(graph.nodes[node])
+    found = inputs(graph, node)
     key = (figure.measure, figure.year)
     previous = found.get(key)
     if previous is None or figure.year == current_year:
@@ -116,10 +116,8 @@ def _state(
     graph: Graph, node: str, figures: Sequence[Figure], table: Table, about: Measure | None = None
 ) -> None:
     """Stated figures; a change (variation, %) is about `about`, else about the year's value."""
-    found = stated(graph.nodes[node])
-    for figure in figures:
-        base = about or _about(figures, figure)
-        found.append(Stated(figure, table, base))
+    found = [Stated(figure, table, about or _about(figures, figure)) for figure in figures]
+    add_stated(graph, node, found)
 
 
 def _about(figures: Sequence[Figure], figure: Figure) -> Measure:
@@ -131,10 +129,10 @@ def _about(figures: Sequence[Figure], figure: Figure) -> Measure:
 def _put(graph: Graph, node: str, row: Row, table: Table, current_year: str) -> None:
     """A row's figures of another year are inputs, and of its own year unless an input
     already holds them (the comparison repeats the elements table); changes are stated."""
-    held = inputs(graph.nodes[node])
+    held = inputs(graph, node)
     for figure in row.figures:
         if figure.year is None or (figure.measure, figure.year) in held:
-            stated(graph.nodes[node]).append(Stated(figure, table, _about(row.figures, figure)))
+            add_stated(graph, node, [Stated(figure, table, _about(row.figures, figure))])
         else:
             _add_input(graph, node, figure, current_year)
     _mark(graph, node, row, table, current_year)
@@ -147,7 +145,7 @@ def _mark(graph: Graph, node: str, row: Row, table: Table, edition: str) -> None
     about = next((f.measure for f in row.figures if f.year is not None), None)
     for marker in row.not_computable:
         item = Uncomputed(marker, table, about or marker.measure, edition)
-        add_uncomputed(graph.nodes[node], item)
+        add_uncomputed(graph, node, item)
 
 
 def _add_ministry(graph: Graph, document: Document, doc: str, portfolio: str) -> str:
@@ -202,8 +200,8 @@ def _add_program(graph: Graph, scope: Scope, program: Program) -> None:
         definition=" ".join(t.text for t in program.definition),
         highlights=tuple(p.text for p in program.highlights),
     )
-    graph.nodes[node]["provenance"].extend(t.provenance for t in program.names)
-    add_passages(graph.nodes[node], _program_passages(program))
+    provenances(graph, node).extend(t.provenance for t in program.names)
+    add_passages(graph, node, _program_passages(program))
     scope.programs[program.number] = node
     add_edge(graph, scope.portfolio, node, Rel.HAS_PROGRAM, year=year)
     add_edge(graph, node, node_id(Kind.FISCAL_YEAR, year), Rel.IN_YEAR)
@@ -261,7 +259,7 @@ def _add_element(
         portfolio=scope.portfolio,
         identity=identity(f"{number}.{row.number}", row.name),
     )
-    graph.nodes[node]["provenance"].append(compared.provenance)
+    provenances(graph, node).append(compared.provenance)
     scope.elements[(number, row.number)] = node
     add_edge(graph, program, node, Rel.HAS_ELEMENT)
     add_edge(graph, node, node_id(Kind.FISCAL_YEAR, year), Rel.IN_YEAR)

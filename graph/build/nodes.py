@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Unpack
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import EdgeExtras, Graph, NodeExtras
 from graph.kinds import Kind, Rel
 from loaders.records import Provenance
 from loaders.text import name_key
@@ -17,23 +18,20 @@ def add_node(
     name: str,
     provenance: Provenance | None,
     doc: str | None,
-    **attrs: Any,
+    **attrs: Unpack[NodeExtras],
 ) -> str:
     """Add `node`, or enrich it when another document names it again."""
-    if node not in graph:
-        graph.add_node(node, kind=kind, name=name, provenance=[], **attrs)
-    else:
-        graph.nodes[node].update(attrs)
+    attributes.add_node(graph, node, kind, name, **attrs)
     if provenance is not None:
-        graph.nodes[node]["provenance"].append(provenance)
+        attributes.provenances(graph, node).append(provenance)
     if doc is not None and not graph.has_edge(node, doc, key=Rel.SOURCE):
-        graph.add_edge(node, doc, key=Rel.SOURCE, rel=Rel.SOURCE)
+        attributes.add_edge(graph, node, doc, Rel.SOURCE)
     return node
 
 
-def add_edge(graph: Graph, source: str, target: str, rel: Rel, **attrs: Any) -> None:
+def add_edge(graph: Graph, source: str, target: str, rel: Rel, **attrs: Unpack[EdgeExtras]) -> None:
     """One edge per (source, target, relation); a repeat only updates its attributes."""
-    graph.add_edge(source, target, key=rel, rel=rel, **attrs)
+    attributes.add_edge(graph, source, target, rel, **attrs)
 
 
 def identity(number: str, name: str) -> str:

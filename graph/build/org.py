@@ -3,10 +3,17 @@ objectives and intervention modes, and the relations its sentences state."""
 
 from __future__ import annotations
 
-from graph.attributes import Graph
+from graph.attributes import (
+    EdgeExtras,
+    Graph,
+    add_passages,
+    layout_group,
+    provenances,
+    set_layout,
+)
 from graph.build.nodes import add_edge, add_node
 from graph.build.scope import Scope
-from graph.facts import Passage, add_passages, passages_of
+from graph.facts import Passage, passages_of
 from graph.kinds import Kind, Rel, TextField, node_id, slug
 from loaders.records import Item, OrgGroup, Provenance, RelationStatement, Verb
 from loaders.text import name_key
@@ -38,13 +45,12 @@ def _add_group(graph: Graph, scope: Scope, group: OrgGroup) -> None:
         year=scope.year,
     )
     scope.groups[name_key(group.name)] = node
-    add_passages(graph.nodes[node], passages_of(TextField.INTRO, group.intro))
+    add_passages(graph, node, passages_of(TextField.INTRO, group.intro))
     add_edge(graph, node, scope.ministry, Rel.PART_OF, method=LAYOUT, evidence=None)
     for unit in group.units:
         unit_node = _add_unit(graph, scope, unit.name, unit.provenance)
-        graph.nodes[unit_node]["mandate"] = tuple(p.text for p in unit.paragraphs)
-        graph.nodes[unit_node]["layout_group"] = node
-        add_passages(graph.nodes[unit_node], _mandate(unit.paragraphs))
+        set_layout(graph, unit_node, node, tuple(p.text for p in unit.paragraphs))
+        add_passages(graph, unit_node, _mandate(unit.paragraphs))
     path = f"{scope.portfolio_slug}/{scope.year}/{slug(group.name)}"
     for items, kind, rel in (
         (group.objectives, Kind.OBJECTIVE, Rel.HAS_OBJECTIVE),
@@ -65,7 +71,7 @@ def _mandate(items: tuple[Item, ...]) -> list[Passage]:
 def _add_unit(graph: Graph, scope: Scope, name: str, provenance: Provenance) -> str:
     key = name_key(name)
     if key in scope.units:
-        graph.nodes[scope.units[key]]["provenance"].append(provenance)
+        provenances(graph, scope.units[key]).append(provenance)
         return scope.units[key]
     node = node_id(Kind.ORG_UNIT, scope.portfolio_slug, scope.year, slug(key))
     add_node(
@@ -114,12 +120,12 @@ def _add_items(
 
 
 def _apply(graph: Graph, scope: Scope, statement: RelationStatement) -> None:
-    evidence: dict[str, object] = {
-        "evidence": statement.sentence,
-        "verb": statement.verb.value,
-        "provenance": statement.provenance,
-        "method": "stated",
-    }
+    evidence = EdgeExtras(
+        evidence=statement.sentence,
+        verb=statement.verb.value,
+        provenance=statement.provenance,
+        method="stated",
+    )
     if statement.verb in _CONTAINS:
         whole = _find(scope, statement.subject) or _add_unit(
             graph, scope, statement.subject, statement.provenance
@@ -137,7 +143,7 @@ def _apply(graph: Graph, scope: Scope, statement: RelationStatement) -> None:
 
 
 def _reports_to(
-    graph: Graph, scope: Scope, statement: RelationStatement, evidence: dict[str, object]
+    graph: Graph, scope: Scope, statement: RelationStatement, evidence: EdgeExtras
 ) -> None:
     subject = _find(scope, statement.subject) or _add_unit(
         graph, scope, statement.subject, statement.provenance
@@ -156,7 +162,7 @@ def _role_edges(
     scope: Scope,
     statement: RelationStatement,
     rel: Rel,
-    evidence: dict[str, object],
+    evidence: EdgeExtras,
 ) -> None:
     subject = _find(scope, statement.subject)
     if subject is None:
@@ -199,7 +205,7 @@ def _attach_to_groups(graph: Graph, scope: Scope) -> None:
     """A unit no sentence places inside another unit belongs to its heading's group."""
     for node in scope.units.values():
         parents = [t for _, t, k in graph.out_edges(node, keys=True) if k == Rel.PART_OF]
-        group = graph.nodes[node].get("layout_group")
+        group = layout_group(graph, node)
         if not parents and group is not None:
             add_edge(
                 graph,
@@ -208,5 +214,5 @@ def _attach_to_groups(graph: Graph, scope: Scope) -> None:
                 Rel.PART_OF,
                 method=LAYOUT,
                 evidence=None,
-                provenance=graph.nodes[node]["provenance"][0],
+                provenance=provenances(graph, node)[0],
             )

@@ -27,6 +27,7 @@ nothing.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -184,7 +185,7 @@ class Inference:
         informationnelles`'s, `Direction des ressources humaines` is not."""
         held = self.vocabulary.held(source.name)
         scored = [
-            (sum(self.vocabulary.idf(s) for s in own_words(e) & held), -index, e)
+            (math.fsum(self.vocabulary.idf(s) for s in own_words(e) & held), -index, e)
             for index, e in enumerate(support)
         ]
         best = max(scored, key=lambda item: item[:2])

@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import (
+    Graph,
+    edge,
+    edge_lines,
+    kind,
+    name,
+    number,
+    out_edges,
+    provenances,
+)
 from graph.build.nodes import add_edge
 from graph.build.scope import Scope
 from graph.build.serves_match import Quote
@@ -49,7 +59,7 @@ class Edges:
                 program = next(
                     s for s, _, k in self.graph.in_edges(element, keys=True) if k == Rel.HAS_ELEMENT
                 )
-                programs.add(self.graph.nodes[program]["number"])
+                programs.add(int(number(self.graph, program)))
                 only = len(self._targets(program, Rel.HAS_ELEMENT)) == 1
                 self._write(
                     body,
@@ -57,16 +67,16 @@ class Edges:
                     ServesMethod.BODY_PROGRAM,
                     self._body_evidence(body, element, program),
                     BODY_CONFIDENCE,
-                    [self.graph.nodes[element]["provenance"][0].line_start],
+                    [provenances(self.graph, element)[0].line_start],
                 )
         return programs
 
     def _body_evidence(self, body: str, element: str, program: str) -> str:
-        attrs, where = self.graph.nodes, self.graph.nodes[element]["provenance"][0]
+        graph, where = self.graph, provenances(self.graph, element)[0]
         return (
-            f"« {attrs[body]['name']} » (line {where.line_start}) is element "
-            f"{attrs[element]['number']} of program {attrs[program]['number']} "
-            f"« {attrs[program]['name']} »"
+            f"« {name(graph, body)} » (line {where.line_start}) is element "
+            f"{number(graph, element)} of program {number(graph, program)} "
+            f"« {name(graph, program)} »"
         )
 
     def central(self, unit: Source, group: Source, element: Target) -> None:
@@ -121,16 +131,14 @@ class Edges:
     def _match_edge(
         self, source: str, target: Target, found: Sequence[Candidate], confidence: float
     ) -> None:
-        quotes = sorted({q for c in found for q in c.match.quotes}, key=lambda q: -q.weight)[
-            :MOST_QUOTES
-        ]
+        quotes = sorted({q for c in found for q in c.match.quotes}, key=_quote_order)[:MOST_QUOTES]
         named = max(c.feature("name") for c in found) >= NAME_SHARE or (
             not target.is_element and found[0].feature("program") >= NAME_SHARE
         )
         method = ServesMethod.NAME_MATCH if named else ServesMethod.TEXT_MATCH
         what = "element" if target.is_element else "program"
         evidence = (
-            f"« {self.graph.nodes[source]['name']} » and {what} {target.number} "
+            f"« {name(self.graph, source)} » and {what} {target.number} "
             f"« {target.names[0].text} » share " + "; ".join(_quoted(q) for q in quotes)
         )
         lines = [line for q in quotes for line in (q.source.line, q.target.line)]
@@ -169,31 +177,29 @@ class Edges:
             for candidate, confidence in kept:
                 if candidate.target.number in given:
                     continue
-                data = self.graph.edges[unit, candidate.target.node, Rel.SERVES]
+                data = edge(self.graph, unit, candidate.target.node, Rel.SERVES)
                 self._write(
                     group.node,
                     candidate.target.node,
                     ServesMethod.THROUGH_UNIT,
-                    f"its unit {data['evidence']}",
+                    f"its unit {attributes.evidence(data)}",
                     Decimal(str(confidence)),
-                    [group.name.line, *data["lines"]],
+                    [group.name.line, *edge_lines(data)],
                 )
 
     def inherit(self, unit: Source, group: str, kept: Sequence[Target], targets: Targets) -> None:
         """The unit serves the `kept` elements its group serves: through the group's edge
         to each, or to their program when it keeps all the program's elements."""
-        name = self.graph.nodes[group]["name"]
-        for _, target, key, data in list(self.graph.out_edges(group, keys=True, data=True)):
-            if key != Rel.SERVES:
-                continue
+        named = name(self.graph, group)
+        for target, data in out_edges(self.graph, group, Rel.SERVES):
             for node in self._inherited(target, kept, targets):
                 self._write(
                     unit.node,
                     node,
                     ServesMethod.INHERITED,
-                    f"part of « {name} »: {data['evidence']}",
-                    min(data["confidence"], INHERITED_CONFIDENCE),
-                    [unit.name.line, *data["lines"]],
+                    f"part of « {named} »: {attributes.evidence(data)}",
+                    min(attributes.confidence(data), INHERITED_CONFIDENCE),
+                    [unit.name.line, *edge_lines(data)],
                 )
 
     def _inherited(self, target: str, kept: Sequence[Target], targets: Targets) -> list[str]:
@@ -217,7 +223,7 @@ class Edges:
         confidence: Decimal,
         lines: Sequence[int],
     ) -> None:
-        assert self.graph.nodes[target]["kind"] in (Kind.ELEMENT, Kind.PROGRAM)
+        assert kind(self.graph, target) in (Kind.ELEMENT, Kind.PROGRAM)
         add_edge(
             self.graph,
             source,
@@ -244,3 +250,10 @@ def _quoted(quote: Quote) -> str:
         f"« {quote.text} » (line {quote.source.line}) ~ « {quote.target.text} » "
         f"(line {quote.target.line}, {quote.target.field})"
     )
+
+
+def _quote_order(quote: Quote) -> tuple[float, int, int, int, str, str]:
+    """Heaviest first, then in the order of the source's text: the same evidence in every
+    process (the quotes come from a set, whose order changes with the hash seed)."""
+    source, target = quote.source, quote.target
+    return (-quote.weight, source.line, quote.tokens[0].start, target.line, target.text, quote.text)

@@ -148,8 +148,8 @@ def quotes(vocabulary: Vocabulary, source: Passage, target: Passage) -> Iterable
 def coverage(vocabulary: Vocabulary, source: Sequence[Passage], name: Sequence[Passage]) -> float:
     """The idf-weighted share of a target name's stems that the source's passages hold."""
     wanted = {s for p in name for s in p.stems}
-    total = sum(vocabulary.idf(s) for s in wanted)
+    total = math.fsum(vocabulary.idf(s) for s in wanted)  # a set: fsum ignores its order
     if not total:
         return 0.0
     held = frozenset().union(*(vocabulary.held(p) for p in source))
-    return sum(vocabulary.idf(s) for s in wanted if s in held) / total
+    return math.fsum(vocabulary.idf(s) for s in wanted if s in held) / total

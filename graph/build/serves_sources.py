@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import Graph, kind, layout_group, provenances
 from graph.build.scope import Scope
 from graph.build.serves_text import (
     Field,
@@ -70,14 +71,13 @@ def read_sources(graph: Graph, scope: Scope, drop: tuple[str, ...]) -> dict[str,
         _read_group(scope, group, drop, found)
     for node in scope.units.values():
         if node not in found:  # named only in another unit's prose
-            attrs = graph.nodes[node]
-            name = name_passage(attrs["name"], attrs["provenance"][0], drop)
+            name = name_passage(attributes.name(graph, node), provenances(graph, node)[0], drop)
             found[node] = Source(node, Kind.ORG_UNIT, name, [name], None)
     _drop_mentions(graph, found)
     for source in found.values():
         source.outside = _outside_budget(" ".join(p.text for p in source.passages))
         if source.kind is Kind.ORG_UNIT:
-            layout = graph.nodes[source.node].get("layout_group")
+            layout = layout_group(graph, source.node)
             source.group = layout or group_of(graph, source.node)
     return found
 
@@ -150,7 +150,7 @@ def group_of(graph: Graph, unit: str) -> str | None:
         if not parents:
             return None
         current = str(parents[0])
-        if graph.nodes[current]["kind"] == Kind.ORG_GROUP:
+        if kind(graph, current) == Kind.ORG_GROUP:
             return current
         seen.add(current)
 

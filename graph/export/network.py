@@ -26,12 +26,26 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 
+from graph import attributes
 from graph.aggregates import amount
-from graph.attributes import Graph
+from graph.attributes import (
+    EdgeData,
+    Graph,
+    edge_confidence,
+    edge_exported,
+    edge_provenance,
+    every_edge,
+    exported,
+    has_figures,
+    inputs,
+    own_year,
+    provenances,
+    stated,
+)
 from graph.export.sources import document_names, document_of
-from graph.facts import Stated, inputs, stated
+from graph.facts import Stated
 from graph.kinds import Kind, kind_of
-from graph.queries import linked_for_year, years
+from graph.queries import linked_for_year, portfolio_of, years
 from loaders.records import Figure, Measure, Provenance
 
 Json: TypeAlias = None | bool | int | float | str | list["Json"] | dict[str, "Json"]
@@ -53,14 +67,10 @@ BUDGETED = (
     Kind.SUPERCATEGORY,
     Kind.INVESTMENT_CATEGORY,
 )
-DROPPED = {"inputs", "stated", "provenance", "path", "name"}
-"""Replaced by `figures`, `provenance` with document names, and `label`/`name`."""
 
 
 def graphml(graph: Graph) -> bytes:
     plain = network(graph, nested=False)
-    _one_type_per_attribute(attrs for _, attrs in plain.nodes(data=True))
-    _one_type_per_attribute(attrs for *_, attrs in plain.edges(keys=True, data=True))
     out = io.BytesIO()
     nx.write_graphml(plain, out, encoding="utf-8")
     return out.getvalue()
@@ -73,40 +83,50 @@ def node_link_json(graph: Graph) -> bytes:
 
 def network(graph: Graph, nested: bool) -> nx.MultiDiGraph[str]:
     """A copy of `graph` with typed, path-free attributes (nested records as JSON text
-    unless `nested`), each edge keyed by a unique id."""
+    unless `nested`: GraphML's attributes then have one type each), each edge keyed by a
+    unique id."""
     names = document_names(graph)
-    documents: list[Json] = [names[graph.nodes[d]["path"]] for d in graph.graph["documents"]]
+    documents: list[Json] = [names[attributes.path(graph, d)] for d in attributes.documents(graph)]
+    nodes = {n: _all_shaped(node_values(graph, n, names), nested) for n in graph}
+    edges = [
+        (source, target, _all_shaped(edge_values(rel, data, names), nested))
+        for source, target, rel, data in every_edge(graph)
+    ]
+    if not nested:
+        _one_type_per_attribute(nodes.values())
+        _one_type_per_attribute(values for *_, values in edges)
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph(documents=_shaped(documents, nested))
-    for node, attrs in graph.nodes(data=True):
-        values = node_values(graph, node, attrs, names)
-        plain.add_node(node, **{k: _shaped(v, nested) for k, v in values.items()})
-    for index, (source, target, rel, attrs) in enumerate(graph.edges(keys=True, data=True)):
-        values = {"relation": jsonable(rel, names), **edge_values(attrs, names)}
-        shaped = {k: _shaped(v, nested) for k, v in values.items()}
-        plain.add_edge(source, target, key=f"e{index}", **shaped)
+    for node, values in nodes.items():
+        plain.add_node(node, **values)
+    for index, (source, target, values) in enumerate(edges):
+        plain.add_edge(source, target, key=f"e{index}", **values)
     return plain
 
 
-def node_values(
-    graph: Graph, node: str, attrs: dict[str, Any], names: dict[str, str]
-) -> dict[str, Json]:
-    values: dict[str, Json] = {"label": attrs.get("name", node), "name": attrs.get("name", node)}
-    values |= {k: jsonable(v, names) for k, v in attrs.items() if k not in DROPPED}
-    values |= _provenance(attrs.get("provenance", []), names)
-    if attrs.get("inputs") or attrs.get("stated"):
-        values["figures"] = figures(attrs, names)
+def node_values(graph: Graph, node: str, names: dict[str, str]) -> dict[str, Json]:
+    label = attributes.name(graph, node)
+    values: dict[str, Json] = {"label": label, "name": label}
+    values |= {k: jsonable(v, names) for k, v in exported(graph, node).items()}
+    values |= _provenance(provenances(graph, node), names)
+    if has_figures(graph, node):
+        values["figures"] = figures(graph, node, names)
     if kind_of(node) in BUDGETED:
         values |= amounts(graph, node)
     return {k: v for k, v in values.items() if v is not None}
 
 
-def edge_values(attrs: dict[str, Any], names: dict[str, str]) -> dict[str, Json]:
-    values = {k: jsonable(v, names) for k, v in attrs.items() if k not in ("rel", "provenance")}
-    if isinstance(attrs.get("confidence"), Decimal):
-        values |= _both("confidence", attrs["confidence"])
-    if isinstance(attrs.get("provenance"), Provenance):
-        values |= _provenance([attrs["provenance"]], names)
+def edge_values(rel: str, data: EdgeData, names: dict[str, str]) -> dict[str, Json]:
+    values = {"relation": jsonable(rel, names)}
+    values |= {k: jsonable(v, names) for k, v in edge_exported(data).items()}
+    if (found := edge_confidence(data)) is not None:
+        values |= _both("confidence", found)
+    if (where := edge_provenance(data)) is not None:
+        values |= _provenance([where], names)
     return {k: v for k, v in values.items() if v is not None}
+
+
+def _all_shaped(values: dict[str, Json], nested: bool) -> dict[str, Json]:
+    return {k: _shaped(v, nested) for k, v in values.items()}
 
 
 def amounts(graph: Graph, node: str) -> dict[str, Json]:
@@ -126,25 +146,22 @@ def amounts(graph: Graph, node: str) -> dict[str, Json]:
 def figure_years(graph: Graph, node: str) -> list[str]:
     """A portfolio's (or its organization's) years; a line's own and its figures' years
     (another year's only when no node of that year stands for it)."""
-    attrs = graph.nodes[node]
     if kind_of(node) in (Kind.PORTFOLIO, Kind.ORGANIZATION):
-        return years(graph, attrs.get("portfolio", node))
-    found = {year for _, year in inputs(attrs)} | {attrs["year"]}
+        return years(graph, portfolio_of(graph, node))
+    found = {year for _, year in inputs(graph, node)} | {own_year(graph, node)}
     return sorted(y for y in found if linked_for_year(graph, node, y) == node)
 
 
 def _own_year(graph: Graph, node: str) -> str | None:
-    attrs = graph.nodes[node]
     if kind_of(node) in (Kind.PORTFOLIO, Kind.ORGANIZATION):
-        return max(years(graph, attrs.get("portfolio", node)), default=None)
-    year: str | None = attrs.get("year")
-    return year
+        return max(years(graph, portfolio_of(graph, node)), default=None)
+    return attributes.year(graph, node)
 
 
-def figures(attrs: dict[str, Any], names: dict[str, str]) -> list[Json]:
+def figures(graph: Graph, node: str, names: dict[str, str]) -> list[Json]:
     """The figures the document states about a node: leaf inputs, then stated totals."""
-    leaves = [_figure(f, names) | {"input": True} for f in inputs(attrs).values()]
-    return [*leaves, *(_stated(s, names) for s in stated(attrs))]
+    leaves = [_figure(f, names) | {"input": True} for f in inputs(graph, node).values()]
+    return [*leaves, *(_stated(s, names) for s in stated(graph, node))]
 
 
 def _stated(record: Stated, names: dict[str, str]) -> Json:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from graph.attributes import Graph
+from graph import attributes
+from graph.attributes import Graph, documents
 from loaders.records import Provenance
 
 
 def document_names(graph: Graph) -> dict[str, str]:
     """Each loaded document's path → the name exports give it."""
-    paths = [graph.nodes[doc]["path"] for doc in graph.graph.get("documents", [])]
+    paths = [attributes.path(graph, doc) for doc in documents(graph)]
     return distinct_names(paths)
 
 

@@ -20,12 +20,21 @@ from dataclasses import astuple, dataclass, fields
 from typing import Any
 
 from graph.aggregates import Amount, amount
-from graph.attributes import Graph
+from graph.attributes import (
+    Graph,
+    documents,
+    inputs,
+    name,
+    number,
+    own_year,
+    path,
+    previous_year,
+    stated,
+)
 from graph.export.network import AMOUNT_MEASURES, BUDGETED, figure_years
 from graph.export.sources import document_names, document_of
-from graph.facts import inputs, stated
 from graph.kinds import Kind, kind_of
-from graph.queries import program_of
+from graph.queries import portfolio_of, program_of
 from loaders.records import Figure, Measure
 
 LEVELS = [kind.value for kind in BUDGETED]
@@ -67,8 +76,9 @@ class Sources:
 
     @classmethod
     def of(cls, graph: Graph) -> Sources:
-        documents = [graph.nodes[d] for d in graph.graph.get("documents", [])]
-        years = {d["path"]: (d["year"], d["previous_year"]) for d in documents}
+        years = {
+            path(graph, d): (own_year(graph, d), previous_year(graph, d)) for d in documents(graph)
+        }
         return cls(document_names(graph), years)
 
 
@@ -102,9 +112,9 @@ def _order(row: FigureRow) -> tuple[Any, ...]:
 
 def stated_rows(graph: Graph, node: str, sources: Sources) -> list[FigureRow]:
     """The figures the documents state about `node`: leaf inputs, then stated totals."""
-    attrs = graph.nodes[node]
-    rows = [_stated(graph, node, figure, sources, "", "") for figure in inputs(attrs).values()]
-    for record in stated(attrs):
+    leaves = inputs(graph, node).values()
+    rows = [_stated(graph, node, figure, sources, "", "") for figure in leaves]
+    for record in stated(graph, node):
         of = record.about.value if record.figure.measure in CHANGES else ""
         rows.append(_stated(graph, node, record.figure, sources, record.table.value, of))
     return rows
@@ -145,7 +155,7 @@ def computed_rows(graph: Graph, node: str, sources: Sources) -> list[FigureRow]:
 
 
 def _is_read(graph: Graph, node: str, measure: Measure, year: str, found: Amount) -> bool:
-    figure = inputs(graph.nodes[node]).get((measure, year))
+    figure = inputs(graph, node).get((measure, year))
     return figure is not None and found.sources == (figure.provenance,)
 
 
@@ -172,16 +182,14 @@ def _computed(
 
 def _identity(graph: Graph, node: str) -> dict[str, Any]:
     """Which entity a row is about: portfolio, level, program and element numbers, name."""
-    attrs = graph.nodes[node]
     kind = kind_of(node)
-    portfolio = node if kind is Kind.PORTFOLIO else attrs["portfolio"]
-    program: int | None = attrs["number"] if kind is Kind.PROGRAM else None
+    program: int | str | None = number(graph, node) if kind is Kind.PROGRAM else None
     if kind is Kind.ELEMENT:
-        program = graph.nodes[program_of(graph, node)]["number"]
+        program = number(graph, program_of(graph, node))
     return {
-        "portfolio": graph.nodes[portfolio]["name"],
+        "portfolio": name(graph, portfolio_of(graph, node)),
         "level": kind.value,
         "program": program,
-        "element": attrs["number"] if kind is Kind.ELEMENT else None,
-        "name": attrs["name"],
+        "element": number(graph, node) if kind is Kind.ELEMENT else None,
+        "name": name(graph, node),
     }
