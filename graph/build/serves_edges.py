@@ -22,7 +22,7 @@ from graph.build.scope import Scope
 from graph.build.serves_match import Quote
 from graph.build.serves_model import Candidate
 from graph.build.serves_sources import Source
-from graph.build.serves_targets import Target, Targets
+from graph.build.serves_targets import MIN_SUPPORT_SHARE, Target, Targets, stems_support
 from graph.build.serves_text import Passage
 from graph.kinds import Kind, Rel, ServesMethod
 
@@ -107,7 +107,11 @@ class Edges:
     def _central_evidence(self, group: Source, target: Target) -> str:
         said = group.central or group.name
         what = "element" if target.is_element else "program"
-        why = " groups units named for the ministry's own support" if said is group.name else ""
+        why = ""
+        if said is group.name:
+            named = stems_support(set(said.stems)) >= MIN_SUPPORT_SHARE
+            why = " is named" if named else " groups units named"
+            why += " for the ministry's own support"
         return (
             f"« {said.text} » (line {said.line}){why}; {what} {target.number} "
             f"« {target.names[0].text} » (line {target.names[0].line}) is administration "

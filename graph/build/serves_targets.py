@@ -126,7 +126,11 @@ def _owner(vocabulary: Vocabulary, clause: Passage, elements: Sequence[Target]) 
 def support_share(name: str) -> float:
     """How much an element's name is about the ministry's own support (see
     `MIN_SUPPORT_SHARE`): 1.0 for `Soutien à la gestion`, 0.0 for `Soutien aux entreprises`."""
-    words = {t.stem for t in content_tokens(name)}
+    return stems_support({t.stem for t in content_tokens(name)})
+
+
+def stems_support(words: set[str]) -> float:
+    """`support_share` of a name's stems."""
     support = words & (_SUPPORT_WORDS | _ADMINISTRATIVE)
     if not words or not (words & _ADMINISTRATIVE or support == words):
         return 0.0
