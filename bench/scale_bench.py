@@ -25,7 +25,7 @@ from typing import Any
 from bench.generate import write_documents
 from bench.http_bench import TOUR
 
-SIZES = (1, 1000)
+SIZES = (1, 1000, 10000)
 REPEATS = 50
 QUERIES = {
     "tour": TOUR,
@@ -87,7 +87,7 @@ def run(sizes: Sequence[int], docs: Path) -> list[dict[str, Any]]:
     for size in sizes:
         command = [sys.executable, "-m", "bench.scale_bench", "--size", str(size)]
         out = subprocess.run(
-            [*command, "--docs", str(docs)], capture_output=True, text=True, timeout=600
+            [*command, "--docs", str(docs)], capture_output=True, text=True, timeout=3600
         )
         if out.returncode != 0:
             raise RuntimeError(out.stderr[-2000:])
@@ -105,12 +105,15 @@ def section(found: list[dict[str, Any]]) -> list[str]:
         f"Each size in its own process; queries best of {REPEATS}; ratio = against "
         f"{base['documents']} document. Load = read + build + lookups + `gc.freeze()`.",
         "",
-        "| Documents | Nodes | Load (s) | Bytes / node (RSS) | GC pause frozen (ms) "
+        "| Documents | Nodes | Load (s) | Load / doc (ms, ratio) | Bytes / node (RSS) "
+        "| GC pause frozen (ms) "
         "| GC pause unfrozen (ms) | " + " | ".join(f"{n} (ms, ratio)" for n in names) + " |",
-        "|---" * (6 + len(names)) + "|",
+        "|---" * (7 + len(names)) + "|",
     ]
     for run in found:
         cells = [f"{run['documents']:,}", f"{run['nodes']:,}", f"{run['load']:.2f}"]
+        per_doc = run["load"] / run["documents"]
+        cells += [f"{per_doc * 1000:.2f} ({per_doc / (base['load'] / base['documents']):.2f}×)"]
         cells += [f"{run['bytes_per_node']:,.0f}"]
         cells += [f"{run['gc_frozen'] * 1000:.2f}", f"{run['gc_unfrozen'] * 1000:.1f}"]
         cells += [f"{run[n] * 1000:.2f} ({run[n] / base[n]:.2f}×)" for n in names]

@@ -2,7 +2,7 @@
 and scale (1 vs 1,000 documents), in one run, written as the "Speed" section of
 `bench/RESULTS.md` (the rest of the file, e.g. the build benchmark, is kept).
 
-    python -m bench.speed_bench [--sizes 1 1000] [--out bench/RESULTS.md]
+    python -m bench.speed_bench [--sizes 1 1000 10000] [--out bench/RESULTS.md]
 
 Bounded: about two minutes of load, plus the loads of the largest size.
 """

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from loaders.errors import DocumentError, NotTextError
 from loaders.records import Provenance
@@ -13,26 +14,46 @@ from loaders.records import Provenance
 PAGE_HEADER = "Fiches explicatives"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"\*(.+?)\*")
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+class _once(Generic[T]):  # lowercase: a decorator, like the property it stands for
+    """`functools.cached_property` without the lock Python 3.11 takes on every first use:
+    a line's properties are worked out once each, by one thread."""
+
+    def __init__(self, work: Callable[[Any], T]) -> None:
+        self.work, self.name = work, work.__name__
+        self.__doc__ = work.__doc__
+
+    def __get__(self, instance: object, owner: type | None = None) -> T:
+        value = self.work(instance)
+        instance.__dict__[self.name] = value  # found there from now on, before this
+        return value
+
+
+@dataclass(frozen=True)
 class Line:
-    """One source line: its 1-based number and its text without the line ending."""
+    """One source line: its 1-based number and its text without the line ending.
+
+    `clean`, `cells` and `provenance` are worked out once, on first use: every section
+    parser reads them again, and every fact of the line shares its one provenance.
+    `cells` is shared too: read it, do not change it.
+    """
 
     source: str
     number: int
     text: str
 
-    @property
+    @_once
     def clean(self) -> str:
         """The text without export markup and surrounding spaces."""
         return strip_markup(self.text).strip()
 
-    @property
+    @_once
     def cells(self) -> list[str]:
         return [cell.strip() for cell in strip_markup(self.text).split("\t")]
 
-    @property
+    @_once
     def provenance(self) -> Provenance:
         return Provenance(self.source, self.number, self.number, self.text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 # Thousands are grouped by a space, a no-break space or a narrow no-break space.
 _GROUP = "[ \u00a0\u202f]"
@@ -18,6 +19,7 @@ _NOT_COMPUTABLE = re.compile(r"(?:n\.?\s*/?\s*[da]|s\.?\s*/?\s*o)\.?|[—–-]",
 AMOUNT_EXAMPLE = "3 794,8"
 
 
+@lru_cache(maxsize=4096)  # a document writes its amounts in several tables and its prose
 def parse_number(text: str) -> Decimal | None:
     """Parse a French number (`1 234,5`, `(1,5)`, `-2,7`, `–0,3`), or None.
 

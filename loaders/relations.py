@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from loaders.names import is_body_name, is_role, is_unit_name, strip_article
 from loaders.records import Provenance, RelationStatement, Verb
@@ -103,6 +104,7 @@ def _objects_text(text: str, known: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # each known name is looked for in every sentence
 def _name_pattern(name: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in name.replace("*", "").split()]
     return re.compile(r"\s+".join(words), re.IGNORECASE)

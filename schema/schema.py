@@ -18,9 +18,10 @@ from graph.attributes import Graph
 from schema import arguments as args
 from schema.breakdown import MEASURE, Breakdown, breakdown_of
 from schema.context import Info, graph_of
+from schema.direct import direct_resolvers
 from schema.enums import Dimension, Kind, Measure, Rel
 from schema.errors import INTERNAL, add_codes, code_of, log_line
-from schema.execution import BudgetedExecution, direct_resolvers
+from schema.execution import BudgetedExecution
 from schema.extensions import EXTENSIONS
 from schema.listing import After, First, OrderBy, Page, PageSize, Where, page_mapped, top
 from schema.lists import Lists

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from loaders import BudgetKgError, DocumentError
-from server.check import check
 from server.data import document_paths, load, save_snapshot
 from server.reload import Source
 from server.settings import (
@@ -27,6 +26,15 @@ PATHS_HELP = "documents or directories of them (default: data/)"
 
 class UsageError(Exception):
     """A command line that cannot run as given: the message says how to fix it."""
+
+
+def check(args: argparse.Namespace) -> int:
+    """Load documents, print a summary and audit of each (`server.check`)."""
+    # Imported here, like the other commands' modules: `serve --snapshot` needs neither
+    # the builder nor the document reader that `server.check` imports.
+    from server.check import check as run
+
+    return run(args)
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from graph import attributes
-from graph.export import MEDIA_TYPES, render
 from server.data import Loaded
 
 FILES = {"graph.graphml": "graphml", "graph.json": "json", "figures.csv": "csv"}
@@ -38,6 +37,8 @@ class Rendered:
 
 async def rendered(loaded: Loaded, fmt: str) -> Rendered:
     """The export of the loaded graph, rendered on first use (the graph never changes)."""
+    from graph.export import render  # on the first export: a start need not import it
+
     cache = attributes.cache(loaded.graph)
     key = ("export", fmt)
     if key not in cache:
@@ -50,6 +51,8 @@ def export_endpoint(file: str) -> Route:
     fmt = FILES[file]
 
     async def endpoint(request: Request) -> Response:
+        from graph.export import MEDIA_TYPES
+
         export = await rendered(request.state.loaded, fmt)
         headers = {"ETag": export.etag, "Cache-Control": "no-cache"}
         if export.matches(request.headers.get("if-none-match")):

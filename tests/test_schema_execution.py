@@ -10,7 +10,7 @@ import pytest
 from graphql import GraphQLObjectType
 
 from schema.context import Context
-from schema.execution import method_caller, plain_reader
+from schema.direct import global_id, method_caller, plain_reader
 from schema.schema import BudgetSchema, build_schema, schema
 from tests.documents import ROOT
 
@@ -50,7 +50,8 @@ def test_an_error_inside_a_resolver_is_still_located(api_context: Context) -> No
 
 
 def direct_fields(chosen: BudgetSchema) -> set[tuple[str, str]]:
-    direct = {plain_reader("x").__qualname__, method_caller(len).__qualname__}
+    made = (plain_reader("x"), method_caller(len), global_id("T", "x"))
+    direct = {f.__qualname__ for f in made}
     return {
         (name, field)
         for name, named in chosen._schema.type_map.items()
@@ -65,6 +66,7 @@ def test_only_plain_attributes_and_self_only_methods_are_resolved_directly(
 ) -> None:
     found = direct_fields(schema)
     assert {("Program", "name"), ("Program", "provenance"), ("Provenance", "text")} <= found
+    assert {("Program", "id"), ("OrgUnit", "id")} <= found
     assert ("Provenance", "path") not in found  # it takes `info`
     assert ("Query", "programs") not in found  # it takes arguments
     assert not direct_fields(reference)

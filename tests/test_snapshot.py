@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from pathlib import Path
 
 import pytest
 
 from graph.aggregates import amount
 from graph.attributes import Graph
-from graph.snapshot import MAGIC, Snapshot, SnapshotError, read_snapshot, write_snapshot
+from graph.snapshot import (
+    FORMAT_VERSION,
+    MAGIC,
+    Snapshot,
+    SnapshotError,
+    read_snapshot,
+    write_snapshot,
+)
 from loaders.records import Measure
 from tests.samples import YEAR, program
 
@@ -42,7 +51,18 @@ def test_snapshot_of_another_format_is_refused(real_graph: Graph, tmp_path: Path
     head, payload = path.read_bytes()[len(MAGIC) :].split(b"\n", 1)
     header = json.loads(head) | {"format": 99}
     path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
-    with pytest.raises(SnapshotError, match="snapshot format 99, this version reads format 1"):
+    expected = f"snapshot format 99, this version reads format {FORMAT_VERSION}: build it again"
+    with pytest.raises(SnapshotError, match=expected):
+        read_snapshot(path)
+
+
+def test_snapshot_of_the_first_format_is_refused(real_graph: Graph, tmp_path: Path) -> None:
+    """A version 1 snapshot (the graph pickled as pickle does), checksum and all."""
+    payload = pickle.dumps(real_graph, protocol=5)
+    header = {"format": 1, "sha256": hashlib.sha256(payload).hexdigest(), "bytes": len(payload)}
+    path = tmp_path / "old.snapshot"
+    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    with pytest.raises(SnapshotError, match="snapshot format 1, this version reads format 2"):
         read_snapshot(path)
 
 

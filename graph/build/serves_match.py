@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.build.serves_text import Field, Passage
-from loaders.text import MIN_RELATED, Token, related_stems
+from loaders.text import MIN_RELATED, Token
 
 FIELD_WEIGHTS: dict[Field, float] = {
     Field.NAME: 1.0,
@@ -33,6 +33,8 @@ FIELD_WEIGHTS: dict[Field, float] = {
 """How much a passage's words count, by where they were written."""
 PHRASE_BONUS = 0.5
 """A stem inside a shared phrase counts this much more."""
+Weighted = tuple[tuple[tuple[str, float], ...], float]
+"""Stems with their idf, and the idf's sum."""
 
 
 class Vocabulary:
@@ -44,6 +46,9 @@ class Vocabulary:
         self._known = set(self._sorted)
         self._families = {s: self._family(s) for s in self._sorted}
         self._held: dict[frozenset[str], frozenset[str]] = {}
+        # Sources and names are measured against each other many times over.
+        self._held_all: dict[tuple[frozenset[str], ...], frozenset[str]] = {}
+        self._weights: dict[tuple[frozenset[str], ...], Weighted] = {}
         held: dict[str, int] = {}
         for text in texts:
             for stem in {r for p in text for s in p.stems for r in self._families[s]}:
@@ -52,15 +57,18 @@ class Vocabulary:
         self._idf = {s: math.log(1 + (total - n + 0.5) / (n + 0.5)) for s, n in held.items()}
 
     def _family(self, stem: str) -> frozenset[str]:
-        prefixes = {stem[:k] for k in range(MIN_RELATED, len(stem))} & self._known
-        start = bisect.bisect_left(self._sorted, stem)
-        longer = []
-        for other in self._sorted[start:]:
-            if not other.startswith(stem):
-                break
-            longer.append(other)
-        family = prefixes | set(longer) | {stem}
-        return frozenset(s for s in family if related_stems(s, stem))
+        """The known stems `related_stems` relates to `stem`: its known prefixes of at
+        least `MIN_RELATED` letters, and, if it is that long, the stems it begins."""
+        family = {stem[:k] for k in range(MIN_RELATED, len(stem))} & self._known
+        family.add(stem)
+        if len(stem) >= MIN_RELATED:
+            # The stems that begin with it follow it in sorted order.
+            for index in range(bisect.bisect_right(self._sorted, stem), len(self._sorted)):
+                other = self._sorted[index]
+                if not other.startswith(stem):
+                    break
+                family.add(other)
+        return frozenset(family)
 
     def family(self, stem: str) -> frozenset[str]:
         return self._families.get(stem, frozenset({stem}))
@@ -71,6 +79,26 @@ class Vocabulary:
         if found is None:
             found = frozenset(r for s in passage.stems for r in self.family(s))
             self._held[passage.stems] = found
+        return found
+
+    def held_all(self, passages: Sequence[Passage]) -> frozenset[str]:
+        """What `held` gives for any of the passages."""
+        key = tuple(p.stems for p in passages)
+        found = self._held_all.get(key)
+        if found is None:
+            found = frozenset().union(*(self.held(p) for p in passages))
+            self._held_all[key] = found
+        return found
+
+    def weighted(self, passages: Sequence[Passage]) -> Weighted:
+        """The passages' stems, each once with its idf (sorted: the same order in every
+        process), and their sum (`fsum`: exact whatever the order)."""
+        key = tuple(p.stems for p in passages)
+        found = self._weights.get(key)
+        if found is None:
+            wanted = sorted({s for p in passages for s in p.stems})
+            found = tuple((s, self.idf(s)) for s in wanted), math.fsum(map(self.idf, wanted))
+            self._weights[key] = found
         return found
 
     def idf(self, stem: str) -> float:
@@ -110,7 +138,10 @@ def match(
     target's name weight (`name` passages) that the source's words hold."""
     best: dict[str, Quote] = {}
     for q in target:
+        held = vocabulary.held(q)
         for p in source:
+            if held.isdisjoint(p.stems):  # most pairs of passages share no word
+                continue
             for quote in quotes(vocabulary, p, q):
                 for token in quote.tokens:
                     key = _target_stem(vocabulary, token.stem, q)
@@ -147,9 +178,8 @@ def quotes(vocabulary: Vocabulary, source: Passage, target: Passage) -> Iterable
 
 def coverage(vocabulary: Vocabulary, source: Sequence[Passage], name: Sequence[Passage]) -> float:
     """The idf-weighted share of a target name's stems that the source's passages hold."""
-    wanted = {s for p in name for s in p.stems}
-    total = math.fsum(vocabulary.idf(s) for s in wanted)  # a set: fsum ignores its order
+    wanted, total = vocabulary.weighted(name)
     if not total:
         return 0.0
-    held = frozenset().union(*(vocabulary.held(p) for p in source))
-    return math.fsum(vocabulary.idf(s) for s in wanted if s in held) / total
+    held = vocabulary.held_all(source)
+    return math.fsum(idf for s, idf in wanted if s in held) / total

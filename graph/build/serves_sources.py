@@ -125,18 +125,11 @@ def _drop_mentions(graph: Graph, sources: dict[str, Source]) -> None:
 def _kin(graph: Graph, node: str) -> set[str]:
     """The node, what it is part of and what is part of it, however deep (cycle-safe)."""
     found = {node}
-    for upward in (True, False):
+    for adjacency in (graph.succ, graph.pred):  # what it is part of, what is part of it
         todo = [node]
         while todo:
-            current = todo.pop()
-            edges = (
-                graph.out_edges(current, keys=True)
-                if upward
-                else graph.in_edges(current, keys=True)
-            )
-            for source, target, key in edges:
-                other = target if upward else source
-                if key == Rel.PART_OF and other not in found:
+            for other, keys in adjacency[todo.pop()].items():
+                if Rel.PART_OF in keys and other not in found:
                     found.add(other)
                     todo.append(other)
     return found

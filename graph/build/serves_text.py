@@ -13,10 +13,19 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from graph.build.scope import Scope
 from loaders.records import Item, OrgGroup, Program, Provenance, Text
-from loaders.text import Token, content_tokens, fold, name_key, sentence_ends, stem
+from loaders.text import (
+    Token,
+    content_tokens,
+    fold,
+    has_content,
+    name_key,
+    sentence_ends,
+    stem,
+)
 
 
 class Field(StrEnum):
@@ -100,10 +109,11 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
     `ministre` or `portefeuille`: the whole portfolio is no evidence for one of its parts."""
     index = 0
     while index < len(tokens):
-        after = tokens[index + 1 : index + 1 + len(drop)]
-        if drop and tokens[index].stem in _MINISTRY_WORDS and tuple(t.stem for t in after) == drop:
-            index += 1 + len(drop)
-            continue
+        if drop and tokens[index].stem in _MINISTRY_WORDS:
+            after = tokens[index + 1 : index + 1 + len(drop)]
+            if tuple(t.stem for t in after) == drop:
+                index += 1 + len(drop)
+                continue
         yield tokens[index]
         index += 1
 
@@ -111,6 +121,9 @@ def _without(tokens: list[Token], drop: tuple[str, ...]) -> Iterator[Token]:
 def without_mentions(found: Passage, names: Iterable[tuple[str, ...]]) -> Passage:
     """The passage less each sentence that names another unit or group: such a sentence
     says what that other one does (`... sont établies par les unités du secteur de ...`)."""
+    names = [name for name in names if found.stems.issuperset(name)]
+    if not names:  # no sentence can hold a name whose words the passage lacks
+        return found
     ends = [*sentence_ends(found.text), len(found.text)]
     kept: list[Token] = []
     start = 0
@@ -182,10 +195,16 @@ def program_clauses(program: Program, drop: tuple[str, ...]) -> list[Passage]:
 
 def clauses(text: str) -> list[str]:
     """`les soins hospitaliers, les services médicaux ainsi que la santé mentale` → three."""
-    folded = "".join(fold(c)[:1] or c for c in text)  # one letter for each, to cut both alike
+    folded = "".join(map(_one_letter, text))  # one letter for each, to cut both alike
     cuts = [0]
     for match in _CLAUSE_END.finditer(folded):
         cuts += [match.start(), match.end()]
     cuts.append(len(text))
     pieces = (text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True))
-    return [p for p in pieces if content_tokens(p)]
+    return [p for p in pieces if has_content(p)]
+
+
+@lru_cache(maxsize=4096)  # a document family writes a few hundred characters
+def _one_letter(char: str) -> str:
+    """A character folded, in one letter (`é` → `e`, `œ` → `o`; `-` stays `-`)."""
+    return fold(char)[:1] or char
