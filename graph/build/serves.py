@@ -5,9 +5,11 @@ says which text (`basis`: method, evidence quoting the matched phrases with thei
 lines, the lines, and a confidence):
 - central_services: a group whose heading or opening prose says it offers central
   services (`services centralisés`, `services à la gestion`...), or most of whose
-  units are named for the ministry's own support, serves the administration
-  elements (`serves_targets`), and so does each of its units: the one its name
-  names, else the most plainly administrative one;
+  units are named for the ministry's own support, or (not a sector) whose name is made
+  of the administration elements' words, serves the administration elements
+  (`serves_targets`), and so does each of its units: the one whose own words its name
+  holds, else the most plainly administrative one; a group named after a topical
+  element is not central services;
 - name_match / text_match: a sector's (or other group's) passages are matched
   against each element's name and clauses (`serves_match`), and a logistic model
   (`serves_model`) turns the match into a confidence; an edge needs
@@ -20,7 +22,8 @@ lines, the lines, and a confidence):
   a program by number (`l'organisme du programme 2`) serves that program;
 - body_program: a body reporting to the minister serves its element (its program
   when it is the program's only element);
-- inherited: a unit with no edge of its own serves what its group serves.
+- inherited: a unit with no edge of its own serves, of what its group serves, the
+  elements its own text matches nearly as well as its best (all when it matches none).
 A unit or group whose text puts its money outside the portfolio's budget serves
 nothing.
 """
