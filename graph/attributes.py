@@ -288,15 +288,29 @@ def years(graph: Graph, portfolio: str) -> set[str]:
 
 
 def inputs(graph: Graph, node: str) -> dict[Key, Figure]:
-    found: dict[Key, Figure] = graph.nodes[node].setdefault("inputs", {})
+    """A node's leaf figures, one a (measure, year). Reading adds no empty dict to the
+    node: a read must not change what an export of the served graph writes."""
+    found: dict[Key, Figure] = graph.nodes[node].get("inputs", {})
     return found
 
 
 def edition_inputs(graph: Graph, node: str) -> dict[str, dict[Key, Figure]]:
     """A portfolio's leaves by edition: each document's own, both of its years (`inputs`
     holds one figure a year, from that year's own document when it is loaded)."""
-    found: dict[str, dict[Key, Figure]] = graph.nodes[node].setdefault("edition_inputs", {})
+    found: dict[str, dict[Key, Figure]] = graph.nodes[node].get("edition_inputs", {})
     return found
+
+
+def held_inputs(graph: Graph, node: str) -> dict[Key, Figure]:
+    """The builder's: a node's leaf figures, to add to (made on first use)."""
+    found: dict[Key, Figure] = graph.nodes[node].setdefault("inputs", {})
+    return found
+
+
+def held_edition_inputs(graph: Graph, node: str, edition: str) -> dict[Key, Figure]:
+    """The builder's: one edition's own leaves of a portfolio, to add to."""
+    held: dict[str, dict[Key, Figure]] = graph.nodes[node].setdefault("edition_inputs", {})
+    return held.setdefault(edition, {})
 
 
 def leaves(graph: Graph, node: str) -> list[Figure]:

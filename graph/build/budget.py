@@ -15,9 +15,9 @@ from graph.attributes import (
     add_passages,
     add_stated,
     add_uncomputed,
-    edition_inputs,
     editions,
-    inputs,
+    held_edition_inputs,
+    held_inputs,
     path,
     provenances,
 )
@@ -93,7 +93,7 @@ def _put_edition(
 ) -> None:
     """A portfolio's leaves: each edition keeps its own (both years, `edition_inputs`);
     `inputs` reads a year from its own document first. Changes are stated."""
-    own = edition_inputs(graph, node).setdefault(current_year, {})
+    own = held_edition_inputs(graph, node, current_year)
     for figure in figures:
         if figure.year is None:
             add_stated(graph, node, [Stated(figure, table, _about(figures, figure))])
@@ -105,7 +105,7 @@ def _put_edition(
 def _add_input(graph: Graph, node: str, figure: Figure, current_year: str) -> None:
     """A leaf figure; a document's own year beats another document's comparison column."""
     assert figure.year is not None
-    found = inputs(graph, node)
+    found = held_inputs(graph, node)
     key = (figure.measure, figure.year)
     previous = found.get(key)
     if previous is None or figure.year == current_year:
@@ -129,7 +129,7 @@ def _about(figures: Sequence[Figure], figure: Figure) -> Measure:
 def _put(graph: Graph, node: str, row: Row, table: Table, current_year: str) -> None:
     """A row's figures of another year are inputs, and of its own year unless an input
     already holds them (the comparison repeats the elements table); changes are stated."""
-    held = inputs(graph, node)
+    held = held_inputs(graph, node)
     for figure in row.figures:
         if figure.year is None or (figure.measure, figure.year) in held:
             add_stated(graph, node, [Stated(figure, table, _about(row.figures, figure))])
