@@ -9,12 +9,14 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
 def write_section(out: Path, title: str, body: Sequence[str]) -> None:
-    """Replace the `# title` section of `out` (up to the next `# ` heading) with `body`,
-    or add it at the end; the other sections stay as they are."""
+    """Replace the `# title` section of `out` (up to the next `# ` heading, or the next
+    `<!-- ` marker that opens a block another benchmark writes) with `body`, or add it at
+    the end; the other sections stay as they are."""
     old = out.read_text(encoding="utf-8").splitlines() if out.is_file() else []
     heading = f"# {title}"
     start = old.index(heading) if heading in old else len(old)
-    end = next((i for i in range(start + 1, len(old)) if old[i].startswith("# ")), len(old))
+    opens = ("# ", "<!-- ")
+    end = next((i for i in range(start + 1, len(old)) if old[i].startswith(opens)), len(old))
     before = old[:start]
     if before and before[-1] != "":
         before.append("")

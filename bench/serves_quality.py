@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 UNSEEN = CORPUS / "unseen"
 """Labelled documents by two other authors, measured but never used to fit the model."""
+HELD_OUT = CORPUS / "heldout"
+"""Labelled documents written with other wording, labelled from their text before the
+inference was run on them; measured, never used to fit the model."""
 SEARCHED = (CORPUS, ROOT / "data")
 _TARGET = re.compile(r"^(element|program)\s+(\d+)(?:\.(\d+))?$")
 Pair = tuple[str, str]

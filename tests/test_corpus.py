@@ -1,9 +1,10 @@
 """Every document of the corpus loads, and those written to hold every identity audit clean.
 
-The corpus holds documents of the family by several authors (`tests/corpus/`, and
-`tests/corpus/unseen/`), each with its own portfolio, wording and layout variations
-(markers, negatives, separators, BOM, CRLF, page headers). `labelled-culture` breaks
-one identity on purpose; the others were written to hold them all.
+The corpus holds documents of the family by several authors (`tests/corpus/`,
+`tests/corpus/unseen/` and `tests/corpus/heldout/`), each with its own portfolio,
+wording and layout variations (markers, negatives, separators, BOM, CRLF, page
+headers). `labelled-culture` breaks one identity on purpose; the others were written to
+hold them all.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from loaders import read_document
 from tests.documents import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
-DOCUMENTS = sorted([*CORPUS.glob("*.txt"), *(CORPUS / "unseen").glob("*.txt")])
+DOCUMENTS = sorted(
+    [*CORPUS.glob("*.txt"), *(CORPUS / "unseen").glob("*.txt"), *(CORPUS / "heldout").glob("*.txt")]
+)
 BROKEN_ON_PURPOSE = {"labelled-culture-2009-2010.txt"}
 
 

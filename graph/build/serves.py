@@ -5,9 +5,11 @@ says which text (`basis`: method, evidence quoting the matched phrases with thei
 lines, the lines, and a confidence):
 - central_services: a group whose heading or opening prose says it offers central
   services (`services centralisés`, `services à la gestion`...), or most of whose
-  units are named for the ministry's own support, serves the administration
-  elements (`serves_targets`), and so does each of its units: the one its name
-  names, else the most plainly administrative one;
+  units are named for the ministry's own support, or (not a sector) whose name is made
+  of the administration elements' words, serves the administration elements
+  (`serves_targets`), and so does each of its units: the one whose own words its name
+  holds, else the most plainly administrative one; a group named after a topical
+  element is not central services;
 - name_match / text_match: a sector's (or other group's) passages are matched
   against each element's name and clauses (`serves_match`), and a logistic model
   (`serves_model`) turns the match into a confidence; an edge needs
@@ -20,13 +22,15 @@ lines, the lines, and a confidence):
   a program by number (`l'organisme du programme 2`) serves that program;
 - body_program: a body reporting to the minister serves its element (its program
   when it is the program's only element);
-- inherited: a unit with no edge of its own serves what its group serves.
+- inherited: a unit with no edge of its own serves, of what its group serves, the
+  elements its own text matches nearly as well as its best (all when it matches none).
 A unit or group whose text puts its money outside the portfolio's budget serves
 nothing.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -45,7 +49,14 @@ from graph.build.serves_model import (
     candidates,
 )
 from graph.build.serves_sources import Source, read_sources
-from graph.build.serves_targets import Target, Targets, complete, read_targets, target_texts
+from graph.build.serves_targets import (
+    Target,
+    Targets,
+    complete,
+    own_words,
+    read_targets,
+    target_texts,
+)
 from graph.build.serves_text import portfolio_stems
 from graph.kinds import Kind
 from loaders.text import fold, name_key
@@ -55,6 +66,8 @@ FULL_NAME = 0.9
 """The share of an element's name that makes a group named after it."""
 MIN_STATED_WORDS = 2
 """A name must have this many words for a program's text holding it to be naming the unit."""
+INHERIT_SHARE = 0.75
+"""A unit inherits the elements its text matches at least this share of its best match."""
 Observer = Callable[[str, Candidate], None]
 """Told of every candidate scored, with the weights' name (`group`, `unit` or `extra`)."""
 
@@ -92,8 +105,14 @@ class Inference:
         support = {e.number for e in targets.support()}
         self.topical = [e for e in targets.elements if e.number not in support]
         groups = [s for s in sources.values() if s.kind is Kind.ORG_GROUP and not s.outside]
-        self.sectors = [g.node for g in groups if not g.says_central]
-        self.central = [g for g in groups if g.says_central]
+        self.central = [g for g in groups if g.says_central and not self._named_for_topic(g)]
+        self.sectors = [g.node for g in groups if g not in self.central]
+
+    def _named_for_topic(self, group: Source) -> bool:
+        """A group named after one of the ministry's topical elements (`DIRECTION GÉNÉRALE
+        DES AFFAIRES JURIDIQUES ET LÉGISLATIVES` for `Affaires législatives et juridiques`)
+        serves that element, whatever its name shares with a support unit's."""
+        return any(self.names[group.node][e.number] >= FULL_NAME for e in self.topical)
 
     def _matches(self) -> Matches:
         return {
@@ -163,15 +182,17 @@ class Inference:
         return False
 
     def _support_of(self, source: Source, support: list[Target]) -> Target:
-        """The administration element the source's name names (its rarest word), else the
-        most plainly administrative one."""
+        """The administration element whose own words (its name less the family's generic
+        support words) the source's name holds the most of, else the most plainly
+        administrative one: `Direction des technologies de l'information` is `Ressources
+        informationnelles`'s, `Direction des ressources humaines` is not."""
         held = self.vocabulary.held(source.name)
-        for element in support[1:]:
-            stems = sorted(element.names[0].stems)  # a set: ties must not depend on its order
-            rarest = max(stems, key=self.vocabulary.idf, default="")
-            if rarest and rarest in held:
-                return element
-        return support[0]
+        scored = [
+            (math.fsum(self.vocabulary.idf(s) for s in own_words(e) & held), -index, e)
+            for index, e in enumerate(support)
+        ]
+        best = max(scored, key=lambda item: item[:2])
+        return best[2] if best[0] > 0 else support[0]
 
     def _serve_beyond(self, unit: Source) -> bool:
         """A unit of central services also serves what its own mandate clearly points to;
@@ -197,7 +218,22 @@ class Inference:
         self.edges.through_units(group, found, given)
         for unit in members:
             if not found[unit.node] and not self.edges.served(unit.node):
-                self.edges.inherit(unit, group.node)
+                self._inherit(unit, group.node)
+
+    def _inherit(self, unit: Source, group: str) -> None:
+        """Of its group's elements, a unit with no edge of its own inherits those its own
+        text matches nearly as well as its best (`INHERIT_SHARE`); all of them when it
+        matches none: a unit is rarely the whole of a sector that serves several elements."""
+        served = set(self.edges.served(group))
+        elements = [
+            e
+            for e in self.targets.elements
+            if e.node in served or self.programs[e.program].node in served
+        ]
+        scores = {e.number: self.matches[unit.node, e.number].score for e in elements}
+        best = max(scores.values(), default=0.0)
+        kept = [e for e in elements if scores[e.number] >= INHERIT_SHARE * best]
+        self.edges.inherit(unit, group, kept, self.targets)
 
     def _named_by_another(self, group: Source, element: Target, rivals: list[str]) -> bool:
         """Another group is named after the element (`SECTEUR DE L'IMMIGRATION` for

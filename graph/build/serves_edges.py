@@ -22,7 +22,7 @@ from graph.build.scope import Scope
 from graph.build.serves_match import Quote
 from graph.build.serves_model import Candidate
 from graph.build.serves_sources import Source
-from graph.build.serves_targets import Target, Targets
+from graph.build.serves_targets import MIN_SUPPORT_SHARE, Target, Targets, stems_support
 from graph.build.serves_text import Passage
 from graph.kinds import Kind, Rel, ServesMethod
 
@@ -38,7 +38,7 @@ NAME_SHARE = 0.5
 CENTRAL_CONFIDENCE = Decimal("0.98")
 BODY_CONFIDENCE = Decimal("0.93")
 STATED_CONFIDENCE = Decimal("0.67")
-INHERITED_CONFIDENCE = Decimal("0.65")
+INHERITED_CONFIDENCE = Decimal("0.69")
 
 
 class Edges:
@@ -107,7 +107,11 @@ class Edges:
     def _central_evidence(self, group: Source, target: Target) -> str:
         said = group.central or group.name
         what = "element" if target.is_element else "program"
-        why = " groups units named for the ministry's own support" if said is group.name else ""
+        why = ""
+        if said is group.name:
+            named = stems_support(set(said.stems)) >= MIN_SUPPORT_SHARE
+            why = " is named" if named else " groups units named"
+            why += " for the ministry's own support"
         return (
             f"« {said.text} » (line {said.line}){why}; {what} {target.number} "
             f"« {target.names[0].text} » (line {target.names[0].line}) is administration "
@@ -187,17 +191,29 @@ class Edges:
                     [group.name.line, *edge_lines(data)],
                 )
 
-    def inherit(self, unit: Source, group: str) -> None:
+    def inherit(self, unit: Source, group: str, kept: Sequence[Target], targets: Targets) -> None:
+        """The unit serves the `kept` elements its group serves: through the group's edge
+        to each, or to their program when it keeps all the program's elements."""
         named = name(self.graph, group)
         for target, data in out_edges(self.graph, group, Rel.SERVES):
-            self._write(
-                unit.node,
-                target,
-                ServesMethod.INHERITED,
-                f"part of « {named} »: {attributes.evidence(data)}",
-                min(attributes.confidence(data), INHERITED_CONFIDENCE),
-                [unit.name.line, *edge_lines(data)],
-            )
+            for node in self._inherited(target, kept, targets):
+                self._write(
+                    unit.node,
+                    node,
+                    ServesMethod.INHERITED,
+                    f"part of « {named} »: {attributes.evidence(data)}",
+                    min(attributes.confidence(data), INHERITED_CONFIDENCE),
+                    [unit.name.line, *edge_lines(data)],
+                )
+
+    def _inherited(self, target: str, kept: Sequence[Target], targets: Targets) -> list[str]:
+        program = next((p for p in targets.programs if p.node == target), None)
+        if program is None:
+            return [target] if any(e.node == target for e in kept) else []
+        members = targets.of_program(program.program)
+        if all(m in kept for m in members):
+            return [target]
+        return [m.node for m in members if m in kept]
 
     def _targets(self, node: str, rel: Rel) -> list[str]:
         return sorted(t for _, t, k in self.graph.out_edges(node, keys=True) if k == rel)

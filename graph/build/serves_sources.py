@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from graph import attributes
 from graph.attributes import Graph, kind, layout_group, provenances
 from graph.build.scope import Scope
+from graph.build.serves_targets import MIN_SUPPORT_SHARE, stems_support
 from graph.build.serves_text import (
     Field,
     Passage,
@@ -37,9 +38,13 @@ _SUPPORT_UNIT = re.compile(
     r"|\btechnologies de l'information\b|\bsystemes d'information\b|\bverification interne\b"
     r"|\baffaires juridiques\b|\bsecretariat general\b|\bcommunications\b"
 )
-# A unit whose text puts its money elsewhere: `ne font pas partie du budget`, or a unit
-# that `relève de la ministre de ...` whose `crédits sont inscrits au budget de ce portefeuille`.
-_NOT_IN_BUDGET = re.compile(r"\bne\s+(?:font|fait)\s+pas\s+partie\s+du\s+budget\b")
+# A unit whose text puts its money elsewhere: `ne font pas partie du budget`, `ne sont pas
+# comprises (incluses) dans le budget`, `ne figurent pas au budget`, or a unit that
+# `relève de la ministre de ...` whose `crédits sont inscrits au budget de ce portefeuille`.
+_NOT_IN_BUDGET = re.compile(
+    r"\bn(?:e\s+|')\w+\s+pas\s+"
+    r"(?:partie\s+du|au|(?:compris|inclus|inscrit|prevu)e?s?\s+(?:dans\s+le|au))\s+budget\b"
+)
 _OTHER_MINISTER = re.compile(r"\breleve\s+(?:de la|du)\s+ministre\b")
 _BUDGET_ELSEWHERE = re.compile(r"\b(?:credits|depenses)\b[^.]*\binscrits?\s+au\s+budget\b")
 
@@ -87,8 +92,8 @@ def _read_group(
     # name shares with a support unit's (`SECTEUR DES COMMUNICATIONS`).
     heading = passages[: 1 + len(group.intro)] if group.kind is not GroupKind.SECTOR else ()
     says = next((p for p in heading if _says_central(p)), None)
-    if says is None and _mostly_support(group):
-        says = passages[0]  # its units are the ministry's own support
+    if says is None and (_mostly_support(group) or names_support(passages[0], group)):
+        says = passages[0]  # its units, or its name, are the ministry's own support
     found[node] = Source(node, Kind.ORG_GROUP, passages[0], passages, None, says)
     for unit in group.units:
         unit_node = scope.units[name_key(unit.name)]
@@ -152,6 +157,14 @@ def _mostly_support(group: OrgGroup) -> bool:
     (`Direction des ressources humaines`, `... des technologies de l'information`)."""
     support = sum(_SUPPORT_UNIT.search(fold(u.name)) is not None for u in group.units)
     return support >= MIN_SUPPORT_UNITS and 2 * support > len(group.units)
+
+
+def names_support(name: Passage, group: OrgGroup) -> bool:
+    """A group other than a sector whose name is made of the words an administration
+    element is named with (`DIRECTION GÉNÉRALE DE LA GESTION INTERNE`, as `Gestion interne
+    et soutien`) is the ministry's own support."""
+    sector = group.kind is GroupKind.SECTOR
+    return not sector and stems_support(set(name.stems)) >= MIN_SUPPORT_SHARE
 
 
 def _says_central(passage: Passage) -> bool:
