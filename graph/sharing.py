@@ -35,7 +35,8 @@ def fields_of(kind: type) -> tuple[str, ...] | None:
     """The fields of a frozen dataclass compared by value whose `__init__` takes all of
     them in order; None for any other type (pickled as pickle does)."""
     params = getattr(kind, "__dataclass_params__", None)
-    if not dataclasses.is_dataclass(kind) or not (params.frozen and params.eq):  # type: ignore[union-attr]
+    frozen = params is not None and params.frozen and params.eq
+    if not dataclasses.is_dataclass(kind) or not frozen:
         return None
     found = dataclasses.fields(kind)
     if any(not f.init or f.kw_only for f in found):
