@@ -2,12 +2,12 @@
 
 Strawberry resolves a field through an `Info` object, argument conversion and a chain of
 partials, which is most of the cost of a wide answer. Three kinds of field need none of
-it: a field without a resolver reads one attribute, a method that takes only `self` is
-called with its object, and a relay node's `id` is the base64 of its type's name and its
-node id. `direct_resolvers` gives those fields a resolver that does just that, once, when
-the schema is built. What they return and the errors they raise are the same (a test
-compares every README query with Strawberry's own resolvers); every other field keeps
-Strawberry's resolver.
+it: a field without a resolver reads one attribute, a method that takes only `self` (and
+`info`) is called with its object (and an `Info`), and a relay node's `id` is the base64
+of its type's name and its node id. `direct_resolvers` gives those fields a resolver that
+does just that, once, when the schema is built. What they return and the errors they
+raise are the same (a test compares every README query with Strawberry's own resolvers);
+every other field keeps Strawberry's resolver.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLField, GraphQLObjectType, GraphQLSchema
+from graphql import GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
 from strawberry import relay
 from strawberry.relay.utils import to_base64
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
@@ -40,17 +41,29 @@ def method_caller(method: Callable[[Any], Any]) -> Callable[..., Any]:
     return call
 
 
-def own_method(field: StrawberryField) -> Callable[[Any], Any] | None:
-    """The field's resolver if it is a sync method of its object with no argument, no
-    `info`, no extension: Strawberry would convert nothing and pass only the object."""
+def info_method_caller(
+    method: Callable[..., Any], info_name: str, field: StrawberryField
+) -> Callable[..., Any]:
+    def call(source: Any, info: GraphQLResolveInfo[Any], **_arguments: Any) -> Any:
+        return method(source, **{info_name: Info(_raw_info=info, _field=field)})
+
+    return call
+
+
+def own_method(field: StrawberryField) -> tuple[Callable[..., Any], str | None] | None:
+    """The field's resolver, and the name of its `info` parameter if it has one, if it is
+    a sync method of its object with no argument and no extension: Strawberry would
+    convert nothing and pass only the object (and its `Info`)."""
     resolver = field.base_resolver
     if resolver is None or field.extensions or field.arguments or resolver.is_async:
         return None
-    other = (resolver.info_parameter, resolver.root_parameter, resolver.parent_parameter)
     method = resolver.wrapped_func
-    if resolver.self_parameter is None or any(p is not None for p in other):
+    if resolver.self_parameter is None or resolver.root_parameter or resolver.parent_parameter:
         return None
-    return None if isinstance(method, staticmethod | classmethod) else method
+    if isinstance(method, staticmethod | classmethod):
+        return None
+    info = resolver.info_parameter
+    return method, None if info is None else info.name
 
 
 def global_id(type_name: str, id_attribute: str) -> Callable[..., Any]:
@@ -85,8 +98,11 @@ def direct_resolver(named: GraphQLObjectType, field: GraphQLField) -> Callable[.
         return None
     if definition.is_basic_field:
         return plain_reader(definition.python_name)
-    if (method := own_method(definition)) is not None:
-        return method_caller(method)
+    if (found := own_method(definition)) is not None:
+        method, info_name = found
+        if info_name is None:
+            return method_caller(method)
+        return info_method_caller(method, info_name, definition)
     return relay_id(named, definition)
 
 
