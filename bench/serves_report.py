@@ -143,37 +143,39 @@ def report(scores: Sequence[Score], held: Sequence[Score] | None) -> list[str]:
 
 
 def unseen_section(unseen: Sequence[Score]) -> list[str]:
-    return [
-        "",
+    intro = [
         "Documents the model never saw (`tests/corpus/unseen/`: five documents and their",
         "labels by two other authors, written while the model was built and read only to",
         "measure it; one of them showed that `Direction et services de soutien` was not read",
         "as an administration element, a general fix made after that measurement; their",
         "misses were then studied, with the new-wording documents', for the general fixes",
         "listed in the CHANGELOG, so they are no longer quite unseen). First measured:",
-        "",
-        "| Document | Labelled | Found | Right | Wrong | Missed | Precision | Recall |",
-        "|---|---|---|---|---|---|---|---|",
-        *UNSEEN_FIRST,
-        "",
-        "Now:",
-        "",
-        *documents_table(unseen),
     ]
+    return never_fitted_section(intro, UNSEEN_FIRST, unseen)
 
 
 def new_wording_section(scores: Sequence[Score]) -> list[str]:
-    return [
-        "",
+    intro = [
         "Documents written with other wording (`tests/corpus/heldout/`: other portfolios,",
         "synonyms, paraphrases and abbreviations in the mandates, support units named with",
         "other words, a unit whose money is outside the portfolio said another way), labelled",
         "from their text before the inference was run on them, and never fitted. First",
         "measured, before the fixes their misses led to:",
+    ]
+    return never_fitted_section(intro, NEW_WORDING_FIRST, scores)
+
+
+def never_fitted_section(
+    intro: list[str], first: Sequence[str], scores: Sequence[Score]
+) -> list[str]:
+    """A never-fitted set: what it is, its first measurement, and the current one."""
+    return [
+        "",
+        *intro,
         "",
         "| Document | Labelled | Found | Right | Wrong | Missed | Precision | Recall |",
         "|---|---|---|---|---|---|---|---|",
-        *NEW_WORDING_FIRST,
+        *first,
         "",
         "Now:",
         "",
