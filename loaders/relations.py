@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from loaders.names import is_body_name, is_role, is_unit_name, strip_article
 from loaders.records import Provenance, RelationStatement, Verb
-from loaders.text import fold, sentences
+from loaders.text import fold, name_key, sentences
 
 _SEPARATOR = re.compile(r"(,\s+|\s+ainsi que\s+|\s+de même que\s+|\s+et\s+)")
 _NAME_START = re.compile(r"^(?:(?:le|la|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ]")
@@ -78,7 +78,7 @@ def _statements(
             objects = [
                 name
                 for name in split_names(_objects_text(match.group("objects"), known), known)
-                if _is_object(verb, name)
+                if _is_object(verb, name) and _is_named(verb, name, known)
             ]
             subjects = _subjects(owner, sentence, plain[: match.start()], known)
             for subject in (s for s in subjects if s and objects):
@@ -92,6 +92,16 @@ def _is_object(verb: Verb, name: str) -> bool:
     if verb is Verb.REPORTS_TO:
         return is_unit_name(name) or is_role(name) or is_body_name(name)
     return is_unit_name(name)
+
+
+def _is_named(verb: Verb, name: str, known: Sequence[str]) -> bool:
+    """A unit is named with a capital (`la Direction des communications`) or by a title the
+    document gives it; a common noun (`les unités qui offrent …`, `les directions chargées
+    du personnel`) describes units without naming one, so it makes none."""
+    bare = strip_article(name.replace("*", ""))
+    if verb is Verb.ADVISES or is_role(bare) or bare[:1].isupper():
+        return True
+    return name_key(bare) in {name_key(title) for title in known}
 
 
 def _objects_text(text: str, known: Sequence[str]) -> str:

@@ -224,6 +224,27 @@ def test_relation_statements_ignore_other_words() -> None:
     assert statements("Direction Z", text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Elle regroupe les directions chargées du personnel, du budget et des biens.",
+        "- Il regroupe les unités qui offrent des services centralisés au Ministère.",
+        "- Elle comprend le bureau du sous-ministre et les directions qui le soutiennent.",
+    ],
+)
+def test_relation_statements_a_common_noun_names_no_unit(text: str) -> None:
+    """Units described, not named (lowercase nouns, as the family never titles a unit)."""
+    assert statements("Direction générale Z", text) == []
+
+
+def test_relation_statements_a_known_title_in_lowercase_is_still_a_unit() -> None:
+    text = "- Elle regroupe la direction des communications et la Direction des finances."
+    found = statements("Direction générale Z", text, ("Direction des communications",))
+    assert found[0].objects == ("direction des communications", "Direction des finances")
+    unknown = statements("Direction générale Z", text)
+    assert unknown[0].objects == ("Direction des finances",)
+
+
 def test_relation_statements_advice() -> None:
     found = statements(
         "Organisme", "Le Conseil X a pour mission de conseiller la ministre de l'Immigration."
