@@ -37,7 +37,6 @@ class Line:
 
     `clean`, `cells` and `provenance` are worked out once, on first use: every section
     parser reads them again, and every fact of the line shares its one provenance.
-    `cells` is shared too: read it, do not change it.
     """
 
     source: str
@@ -50,8 +49,8 @@ class Line:
         return strip_markup(self.text).strip()
 
     @_once
-    def cells(self) -> list[str]:
-        return [cell.strip() for cell in strip_markup(self.text).split("\t")]
+    def cells(self) -> tuple[str, ...]:
+        return tuple(cell.strip() for cell in strip_markup(self.text).split("\t"))
 
     @_once
     def provenance(self) -> Provenance:

@@ -64,7 +64,7 @@ def test_strip_markup() -> None:
 
 def test_line_cells_are_stripped_and_unmarked() -> None:
     line = Line("x.txt", 1, "**Total** \t 110 585,5\t(000 \\$)\t")
-    assert line.cells == ["Total", "110 585,5", "(000 $)", ""]
+    assert line.cells == ("Total", "110 585,5", "(000 $)", "")
     assert line.clean == "Total \t 110 585,5\t(000 $)"
 
 
