@@ -237,7 +237,7 @@ def build_schema(direct: bool = True) -> BudgetSchema:
         execution_context_class=BudgetedExecution,
         config=StrawberryConfig(scalar_map=SCALARS),
     )
-    if direct:
+    if direct and not built.exception_handlers:  # a direct resolver runs no handler
         direct_resolvers(built._schema)
     return built
 
