@@ -2,13 +2,16 @@
 
 Format (version `FORMAT_VERSION`): the line `budget-kg snapshot`, one line of JSON
 (the header: `format`, `dataVersion`, `documents` (their names), `sha256` and
-`bytes` of the payload), then the payload: the graph pickled (protocol 5) without
+`bytes` of the payload, and `records`: the fields of each record class the payload
+calls, in order), then the payload: the graph pickled (protocol 5) without
 its memo cache, by `graph.sharing` (a frozen record as a call of its class, a record
 equal to one already written as a reference to it). A snapshot of another format
-version, or whose payload does not match its checksum, is refused with `SnapshotError`.
+version, whose payload does not match its checksum, or whose record classes now have
+other fields (a record is rebuilt from its fields by position), is refused with
+`SnapshotError`.
 
-Versions: 1, the graph pickled as pickle does; 2 (this one), by `graph.sharing`: read
-two to three times as fast (`bench/SERVE.md`).
+Versions: 1, the graph pickled as pickle does; 2, by `graph.sharing`: read two to three
+times as fast (`bench/SERVE.md`); 3 (this one), with the record fields in the header.
 
 A snapshot is an artefact the operator builds (`budget-kg build`) and serves
 from: like any pickle it must come from a trusted place, never from a user.
@@ -17,6 +20,7 @@ from: like any pickle it must come from a trusted place, never from a user.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import io
 import json
 import pickle
@@ -28,9 +32,9 @@ import networkx as nx
 
 from graph.attributes import Graph, clear_cache
 from graph.errors import GraphError
-from graph.sharing import SharingPickler
+from graph.sharing import SharingPickler, fields_of
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAGIC = b"budget-kg snapshot\n"
 
 
@@ -51,13 +55,14 @@ def write_snapshot(snapshot: Snapshot, path: Path) -> None:
     """Write `snapshot` to `path` atomically (a reader never sees half a file)."""
     graph = snapshot.graph.copy()
     clear_cache(graph)
-    payload = pickled(graph)
+    payload, records = pickled(graph)
     header = {
         "format": FORMAT_VERSION,
         "dataVersion": snapshot.data_version,
         "documents": list(snapshot.documents),
         "sha256": hashlib.sha256(payload).hexdigest(),
         "bytes": len(payload),
+        "records": records,
     }
     partial = path.with_name(f".{path.name}.partial")
     with partial.open("wb") as out:
@@ -66,10 +71,35 @@ def write_snapshot(snapshot: Snapshot, path: Path) -> None:
     partial.replace(path)
 
 
-def pickled(graph: Graph) -> bytes:
+def pickled(graph: Graph) -> tuple[bytes, dict[str, list[str]]]:
+    """The payload, and the fields of each record class it calls (by position)."""
     buffer = io.BytesIO()
-    SharingPickler(buffer).dump(graph)
-    return buffer.getvalue()
+    pickler = SharingPickler(buffer)
+    pickler.dump(graph)
+    records = {_class_name(kind): list(names) for kind, names in pickler.fields.items() if names}
+    return buffer.getvalue(), dict(sorted(records.items()))
+
+
+def _class_name(kind: type) -> str:
+    return f"{kind.__module__}:{kind.__qualname__}"
+
+
+def _check_records(path: Path, records: object) -> None:
+    """Records are written as calls of their class with their fields in order: a snapshot
+    whose classes had other fields would load wrong values into them, so it is refused."""
+    if not isinstance(records, dict):
+        raise SnapshotError(f"{path}: the snapshot's header is damaged (no record fields)")
+    for name, written in records.items():
+        module, _, qualname = str(name).partition(":")
+        try:
+            kind = getattr(importlib.import_module(module), qualname)
+        except (ImportError, AttributeError):
+            kind = None
+        if not isinstance(kind, type) or list(fields_of(kind) or ()) != written:
+            raise SnapshotError(
+                f"{path}: written by a version whose {qualname} had the fields {written}: "
+                "build it again with this version's budget-kg build"
+            )
 
 
 def read_snapshot(path: Path) -> Snapshot:
@@ -81,7 +111,11 @@ def read_snapshot(path: Path) -> Snapshot:
     header, payload = _split(path, data)
     if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
         raise SnapshotError(f"{path}: the snapshot is damaged (its checksum does not match)")
-    graph = pickle.loads(payload)
+    _check_records(path, header.get("records"))
+    try:
+        graph = pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, ImportError, AttributeError, TypeError) as exc:
+        raise SnapshotError(f"{path}: the snapshot cannot be read ({exc})") from None
     if not isinstance(graph, nx.MultiDiGraph):
         raise SnapshotError(f"{path}: the snapshot holds no graph")
     documents = tuple(str(d) for d in header.get("documents", ()))  # a JSON key, not an attribute

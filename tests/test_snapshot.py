@@ -62,7 +62,9 @@ def test_snapshot_of_the_first_format_is_refused(real_graph: Graph, tmp_path: Pa
     header = {"format": 1, "sha256": hashlib.sha256(payload).hexdigest(), "bytes": len(payload)}
     path = tmp_path / "old.snapshot"
     path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
-    with pytest.raises(SnapshotError, match="snapshot format 1, this version reads format 2"):
+    with pytest.raises(
+        SnapshotError, match=f"snapshot format 1, this version reads format {FORMAT_VERSION}"
+    ):
         read_snapshot(path)
 
 
@@ -81,4 +83,25 @@ def test_damaged_snapshot_is_refused(
     assert callable(damage)
     path.write_bytes(damage(path.read_bytes()))
     with pytest.raises(SnapshotError, match=message):
+        read_snapshot(path)
+
+
+def test_a_snapshot_whose_records_had_other_fields_is_refused(
+    real_graph: Graph, tmp_path: Path
+) -> None:
+    """Records are rebuilt from their fields by position: a snapshot written when a class
+    had other fields (or another order) would load values into the wrong fields."""
+    path = tmp_path / "graph.snapshot"
+    write_snapshot(Snapshot(real_graph, "v1", ("micc-2007-2008.txt",)), path)
+    head, payload = path.read_bytes()[len(MAGIC) :].split(b"\n", 1)
+    header = json.loads(head)
+    assert header["records"]["loaders.records:Provenance"] == [
+        "source",
+        "line_start",
+        "line_end",
+        "text",
+    ]
+    header["records"]["loaders.records:Provenance"] = ["source", "line_end", "line_start", "text"]
+    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    with pytest.raises(SnapshotError, match="Provenance had the fields"):
         read_snapshot(path)
