@@ -375,7 +375,7 @@ def edge(graph: Graph, source: str, target: str, rel: Rel) -> EdgeData:
     return found
 
 
-def every_node(graph: Graph) -> Iterator[tuple[str, dict[str, Any]]]:
+def every_node_data(graph: Graph) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every node with all its attributes, in the graph's order: for what must carry all
     of them whatever they are (a snapshot's round trip), never to read one."""
     return iter(graph.nodes(data=True))

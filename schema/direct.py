@@ -77,7 +77,9 @@ def relay_id(named: GraphQLObjectType, field: StrawberryField) -> Callable[..., 
     """The `id` of a relay node type that keeps relay's own id and type name: what relay's
     resolver returns (a `GlobalID`) serialises to this same base64 text."""
     definition = named.extensions.get(BACKREF)
-    if field.python_name != "_id" or not isinstance(definition, StrawberryObjectDefinition):
+    if field.python_name != "_id" or field.extensions:
+        return None
+    if not isinstance(definition, StrawberryObjectDefinition):
         return None
     origin = definition.origin
     if not (isinstance(origin, type) and issubclass(origin, relay.Node)):

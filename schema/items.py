@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from schema.organization import OrgEntity, OrgGroup
 
 ORGANIZATION = "schema.organization"
-ItemT = TypeVar("ItemT", bound="Item")
 
 
 @strawberry.interface(

@@ -57,7 +57,7 @@ def test_every_node_and_edge_keeps_every_attribute(
     list from a tuple, an enum member from its value."""
     for graph in (two_portfolios_graph, read_back):
         assert graph.number_of_nodes() > 0 and graph.number_of_edges() > 0
-    nodes = [list(attributes.every_node(g)) for g in (two_portfolios_graph, read_back)]
+    nodes = [list(attributes.every_node_data(g)) for g in (two_portfolios_graph, read_back)]
     assert repr(nodes[1]) == repr(nodes[0])
     edges = [list(attributes.every_edge(g)) for g in (two_portfolios_graph, read_back)]
     assert repr(edges[1]) == repr(edges[0])
@@ -99,8 +99,8 @@ def provenances(value: object) -> Iterator[Provenance]:
 def test_equal_provenances_are_read_back_as_one(
     two_portfolios_graph: Graph, read_back: Graph
 ) -> None:
-    written = list(provenances([d for _, d in attributes.every_node(two_portfolios_graph)]))
-    read = list(provenances([d for _, d in attributes.every_node(read_back)]))
+    written = list(provenances([d for _, d in attributes.every_node_data(two_portfolios_graph)]))
+    read = list(provenances([d for _, d in attributes.every_node_data(read_back)]))
     assert read == written
     one_each = {p: p for p in read}
     assert all(one_each[p] is p for p in read)
