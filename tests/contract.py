@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bench.http_bench import TOUR
 from schema.context import Context
 from schema.execution import BudgetedExecution
 from schema.schema import schema
@@ -14,14 +15,7 @@ from tests import seed
 
 PORTFOLIO = "Immigration et Communautés culturelles"
 
-PROGRAMS = """{ programs(portfolio: "Immigration et Communautés culturelles", year: "2007-2008") {
-    number name
-    budget { expenditure amortization investment credits }
-    change { amount percent }
-    shareOfPortfolio
-    elements { number name budget { expenditure credits } }
-    directorates { name }
-} }"""
+PROGRAMS = TOUR  # the programs query of the contract is the tour query the bench measures
 
 PORTFOLIO_QUERY = """{ portfolio(name: "Immigration et Communautés culturelles") {
     name years
